@@ -1,0 +1,18 @@
+import zapier, { defineApp } from 'zapier-platform-core';
+
+import { version } from './package.json';
+import { authentication } from './src/authentication';
+import { afterResponse, beforeRequest } from './src/middleware';
+import { getTikTokVideo } from './src/searches/getTikTokVideo';
+
+const App = defineApp({
+  version,
+  platformVersion: zapier.version,
+  authentication,
+  beforeRequest,
+  afterResponse,
+  searches: { [getTikTokVideo.key]: getTikTokVideo },
+});
+
+// CommonJS export: Zapier's wrapper and CLI `require` the app definition itself.
+export = App;

@@ -1,0 +1,22 @@
+export const DEFAULT_BASE_URL = 'https://app.dumplingai.com';
+export const VIDEO_PATH = '/api/v1/get-tiktok-video';
+// The balance endpoint costs no credit, unlike the video endpoint, so the connection test uses it.
+export const BALANCE_PATH = '/api/v2/balance';
+export const REQUEST_SOURCE = 'ZAPIER';
+// DumplingAI documents its dashboard's sections (API Keys, billing) by name only, not by address.
+export const DASHBOARD_URL = 'https://app.dumplingai.com';
+
+// Read on every call, not once at load, so a sandbox or Zapier's env settings can redirect the
+// app without reloading it.
+export const baseUrl = (): string =>
+  (process.env.DUMPLINGAI_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+
+export const apiUrl = (path: string): string => `${baseUrl()}${path}`;
+
+export const isApiUrl = (url: string): boolean => {
+  try {
+    return new URL(url).origin === new URL(baseUrl()).origin;
+  } catch {
+    return false;
+  }
+};

@@ -1,0 +1,43 @@
+import type { ZObject } from 'zapier-platform-core';
+
+import { REQUEST_SOURCE, VIDEO_PATH, apiUrl } from './api';
+import { upstreamMessage } from './errors';
+import { flattenVideo, isObject, type FlatTikTokVideo } from './flatten';
+import { apiMessages } from './messages';
+import type { UpstreamTikTokVideo } from './types';
+
+export type BodyCheck = { ok: true; video: UpstreamTikTokVideo } | { ok: false; detail: string };
+
+const hasVideoId = (body: Record<string, unknown>): body is UpstreamTikTokVideo =>
+  (typeof body.id === 'string' && body.id.trim() !== '') || typeof body.id === 'number';
+
+/** A 200 is only a video when its body is the documented JSON object; says what it was instead. */
+export const checkVideoBody = (content: string, data: unknown): BodyCheck => {
+  if (isObject(data) && hasVideoId(data)) return { ok: true, video: data };
+  const message = upstreamMessage(data);
+  if (message !== null) return { ok: false, detail: message };
+  if (content.trim() === '') return { ok: false, detail: 'the answer was empty.' };
+  if (content.trimStart().startsWith('<'))
+    return { ok: false, detail: 'the answer was a web page, not JSON.' };
+  if (Array.isArray(data)) return { ok: false, detail: 'the answer was a list, not one video.' };
+  if (isObject(data)) return { ok: false, detail: 'the answer had no video id.' };
+  return { ok: false, detail: 'the answer was not JSON.' };
+};
+
+/**
+ * Asks DumplingAI for one video, by an address that `checkTikTokUrl` has accepted. Resolves to
+ * null when DumplingAI found no video; every other failure is thrown by the middleware.
+ */
+export const lookUpVideo = async (z: ZObject, url: string): Promise<FlatTikTokVideo | null> => {
+  const response = await z.request({
+    url: apiUrl(VIDEO_PATH),
+    method: 'POST',
+    body: { url, requestSource: REQUEST_SOURCE },
+    skipThrowForStatus: true,
+  });
+  if (response.status === 404) return null;
+  const body = checkVideoBody(response.content, response.data);
+  if (!body.ok)
+    throw new z.errors.Error(apiMessages.unreadableAnswer(body.detail), 'unreadable_answer', response.status);
+  return flattenVideo(body.video);
+};

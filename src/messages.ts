@@ -1,0 +1,65 @@
+import { DASHBOARD_URL } from './api';
+
+// Zapier cuts error messages at 250 characters, so every message is built to fit.
+export const MAX_MESSAGE_LENGTH = 250;
+
+export const ACCEPTED_URL_FORMS = [
+  'https://www.tiktok.com/@user/video/<id>',
+  'https://vm.tiktok.com/<code>/',
+  'https://vt.tiktok.com/<code>/',
+  'https://www.tiktok.com/t/<code>/',
+  'https://m.tiktok.com/v/<id>.html',
+] as const;
+
+const formsList = ACCEPTED_URL_FORMS.join(', ');
+
+export const urlMessages = {
+  missing: `Enter the TikTok video URL to look up. Use one of: ${formsList}.`,
+  notAUrl: `That is not a web address. Paste a TikTok video link in one of these forms: ${formsList}.`,
+  notTikTokVideo: `That is not a link to a TikTok video. Use one of these forms: ${formsList}.`,
+} as const;
+
+export const connectionMessages = {
+  invalidKey: `Your DumplingAI API key is invalid or inactive. Copy a working key from API Keys in your DumplingAI dashboard (${DASHBOARD_URL}) and reconnect.`,
+} as const;
+
+// Cuts text taken from an upstream answer so the whole message stays under Zapier's limit.
+export const clip = (text: string, room: number): string =>
+  text.length <= room ? text : `${text.slice(0, Math.max(0, room - 1))}…`;
+
+const withDetail = (before: string, detail: string, after = ''): string =>
+  `${before}${clip(detail, MAX_MESSAGE_LENGTH - before.length - after.length)}${after}`;
+
+export const apiMessages = {
+  badRequest: (detail: string): string =>
+    withDetail('DumplingAI could not process this URL: ', detail, ' Check the link and try again.'),
+  outOfCredits: `Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (${DASHBOARD_URL}) and replay this task.`,
+  notFound: (detail: string): string =>
+    withDetail(
+      'DumplingAI found no TikTok video: ',
+      detail,
+      ' Check that the video is public and still online.',
+    ),
+  rateLimited: (delaySeconds: number): string =>
+    `DumplingAI's upstream video service is rate-limited right now. Zapier will retry this step in about ${delaySeconds} seconds; nothing needs to change.`,
+  serverError: (detail: string): string =>
+    withDetail(
+      'DumplingAI had a problem on its side: ',
+      detail,
+      ' Try again later; if it keeps happening, contact DumplingAI support.',
+    ),
+  unexpectedStatus: (status: number, detail: string): string =>
+    withDetail(
+      `DumplingAI answered with an unexpected error (HTTP ${status}): `,
+      detail,
+      ' Try again later.',
+    ),
+  unreadableAnswer: (detail: string): string =>
+    withDetail(
+      'DumplingAI sent an answer that is not TikTok video data: ',
+      detail,
+      ' Try again later; if it keeps happening, contact DumplingAI support.',
+    ),
+  noDetail: 'no details were given.',
+  redacted: ':censored:',
+} as const;

@@ -1,0 +1,48 @@
+import {
+  defineInputFields,
+  defineSearch,
+  type InferInputData,
+  type SearchPerform,
+} from 'zapier-platform-core';
+
+import { flattenVideo } from '../flatten';
+import { lookUpVideo } from '../lookup';
+import { ACCEPTED_URL_FORMS } from '../messages';
+import { outputFields } from '../outputFields';
+import sampleResponse from '../sample-response.json';
+import { checkTikTokUrl } from '../url';
+
+export const searchText = {
+  noun: 'TikTok Video',
+  label: 'Get TikTok Video',
+  description:
+    'Finds a TikTok video by its URL and returns its description, author, stats, music, hashtags, and video and cover addresses.',
+  urlLabel: 'Video URL',
+  urlHelp: `The link to one TikTok video, as copied from the app or the website. Accepted forms: ${ACCEPTED_URL_FORMS.map((form) => `\`${form}\``).join(', ')}. Tracking parameters after \`?\` are fine.`,
+} as const;
+
+const inputFields = defineInputFields([
+  { key: 'url', label: searchText.urlLabel, type: 'string', required: true, helpText: searchText.urlHelp },
+]);
+
+const perform = (async (z, bundle) => {
+  const checked = checkTikTokUrl(bundle.inputData.url);
+  // Rejected here, before any request, so a typo costs no credit. Halting (rather than failing)
+  // keeps one bad row from counting towards Zapier turning the whole Zap off.
+  if (!checked.ok) throw new z.errors.HaltedError(checked.message);
+  const video = await lookUpVideo(z, checked.url);
+  // An empty list is how a search says "nothing found", so Zapier's own handling applies.
+  return video === null ? [] : [video];
+}) satisfies SearchPerform<InferInputData<typeof inputFields>>;
+
+export const getTikTokVideo = defineSearch({
+  key: 'get_tiktok_video',
+  noun: searchText.noun,
+  display: { label: searchText.label, description: searchText.description },
+  operation: {
+    perform,
+    inputFields,
+    sample: flattenVideo(sampleResponse),
+    outputFields,
+  },
+});

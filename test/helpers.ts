@@ -1,0 +1,48 @@
+import zapier, { type Bundle } from 'zapier-platform-core';
+
+import App from '../index';
+
+export const API = 'https://app.dumplingai.com';
+export const VIDEO_PATH = '/api/v1/get-tiktok-video';
+// Distinctive, so a test can prove it never leaks into a message or a log line.
+export const API_KEY = 'sk_test_LEAKCHECK_9f8e7d6c5b4a';
+
+export const appTester = zapier.createAppTester(App);
+
+export const bundleFor = (
+  inputData: Record<string, unknown> = {},
+  apiKey: string = API_KEY,
+): Partial<Bundle> => ({
+  authData: { apiKey },
+  inputData,
+});
+
+/** Zapier's Error and ThrottledError carry JSON in `message`; the others carry plain text. */
+export const userMessage = (error: unknown): string => {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    const parsed: unknown = JSON.parse(message);
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      'message' in parsed &&
+      typeof parsed.message === 'string'
+    ) {
+      return parsed.message;
+    }
+  } catch {
+    // plain text
+  }
+  return message;
+};
+
+/** Runs `action` and returns what it threw; fails the test when it did not throw. */
+export const caught = async (action: () => Promise<unknown>): Promise<Error> => {
+  try {
+    await action();
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw new Error(`threw a non-error: ${String(error)}`);
+  }
+  throw new Error('expected an error, but none was thrown');
+};
