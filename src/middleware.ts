@@ -7,8 +7,13 @@ import { failureFor, redact, type UpstreamFailure } from './errors';
 export const addApiHeaders: BeforeRequestMiddleware = (request, _z, bundle) => {
   if (!isApiUrl(request.url)) return request;
   const apiKey: unknown = bundle.authData.apiKey;
+  // The core has already set its own `content-type` for a JSON body; a second spelling of the
+  // header would send both values, so any existing one is replaced by the one DumplingAI documents.
+  const otherHeaders = Object.entries(request.headers ?? {}).filter(
+    ([name]) => !['content-type', 'authorization'].includes(name.toLowerCase()),
+  );
   request.headers = {
-    ...request.headers,
+    ...Object.fromEntries(otherHeaders),
     'Content-Type': 'application/json',
     ...(typeof apiKey === 'string' && apiKey !== '' ? { Authorization: `Bearer ${apiKey}` } : {}),
   };
@@ -17,9 +22,10 @@ export const addApiHeaders: BeforeRequestMiddleware = (request, _z, bundle) => {
 
 /** Both rate-limit headers go to Zapier's monitoring, where the developer can see them. */
 export const logRateLimit: AfterResponseMiddleware = (response, z) => {
-  const limit = response.getHeader('x-ratelimit-limit');
-  const remaining = response.getHeader('x-ratelimit-remaining');
-  if (isApiUrl(response.request.url ?? '') && (limit !== undefined || remaining !== undefined)) {
+  // getHeader gives null (not undefined, as its type says) for a header that is absent.
+  const limit = response.getHeader('x-ratelimit-limit') ?? null;
+  const remaining = response.getHeader('x-ratelimit-remaining') ?? null;
+  if (isApiUrl(response.request.url ?? '') && (limit !== null || remaining !== null)) {
     z.console.log(
       `DumplingAI rate limit: ${remaining ?? 'unknown'} of ${limit ?? 'unknown'} requests remaining`,
     );

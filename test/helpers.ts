@@ -1,6 +1,8 @@
-import zapier, { type Bundle } from 'zapier-platform-core';
+import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 
 import App from '../index';
+import { authentication } from '../src/authentication';
+import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 
 export const API = 'https://app.dumplingai.com';
 export const VIDEO_PATH = '/api/v1/get-tiktok-video';
@@ -17,9 +19,13 @@ export const bundleFor = (
   inputData,
 });
 
-/** Zapier's Error and ThrottledError carry JSON in `message`; the others carry plain text. */
+/**
+ * The message a Zap user reads. Zapier's Error and ThrottledError carry JSON in `message`; the
+ * others carry plain text, to which the core appends a developer's "What happened" trace.
+ */
 export const userMessage = (error: unknown): string => {
-  const message = error instanceof Error ? error.message : String(error);
+  const message =
+    (error instanceof Error ? error.message : String(error)).split('\nWhat happened:\n')[0] ?? '';
   try {
     const parsed: unknown = JSON.parse(message);
     if (
@@ -42,7 +48,22 @@ export const caught = async (action: () => Promise<unknown>): Promise<Error> => 
     await action();
   } catch (error) {
     if (error instanceof Error) return error;
-    throw new Error(`threw a non-error: ${String(error)}`);
+    throw new Error(`threw a non-error: ${String(error)}`, { cause: error });
   }
   throw new Error('expected an error, but none was thrown');
 };
+
+type Perform = (z: ZObject, bundle: Bundle) => unknown;
+
+/** Runs one of the app's own functions through Zapier's middleware, as Zapier would. */
+export const run = (perform: Perform, bundle: Partial<Bundle>): Promise<unknown> =>
+  appTester(perform, bundle);
+
+export const searchVideo = (url: unknown, apiKey: string = API_KEY): Promise<unknown> =>
+  run(getTikTokVideo.operation.perform as Perform, bundleFor({ url }, apiKey));
+
+export const testConnection = (apiKey: string = API_KEY): Promise<unknown> =>
+  run(authentication.test, bundleFor({}, apiKey));
+
+export const connectionLabel = (apiKey: string): Promise<unknown> =>
+  run(authentication.connectionLabel, bundleFor({}, apiKey));

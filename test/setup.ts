@@ -10,3 +10,9 @@ delete process.env.DUMPLINGAI_BASE_URL;
 afterEach(() => {
   nock.cleanAll();
 });
+
+// Jest reuses a worker process for several test files, each with its own copy of nock; an
+// instance left installed would answer the next file's requests with "no match".
+afterAll(() => {
+  nock.restore();
+});

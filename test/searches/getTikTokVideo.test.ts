@@ -1,0 +1,86 @@
+import nock from 'nock';
+
+import { urlMessages } from '../../src/messages';
+import { getTikTokVideo, searchText } from '../../src/searches/getTikTokVideo';
+import { API, VIDEO_PATH, caught, searchVideo, userMessage } from '../helpers';
+import documented from '../fixtures/documented-example.json';
+import sparse from '../fixtures/sparse-video.json';
+
+describe('Get TikTok Video', () => {
+  it('is a search named as the user asked, described the way Zapier describes searches', () => {
+    expect(getTikTokVideo.key).toBe('get_tiktok_video');
+    expect(getTikTokVideo.noun).toBe('TikTok Video');
+    expect(getTikTokVideo.display.label).toBe('Get TikTok Video');
+    expect(getTikTokVideo.display.description).toMatch(/^Finds a TikTok video by its URL .*\.$/);
+  });
+
+  it('has one required URL input whose help shows every accepted form', () => {
+    expect(getTikTokVideo.operation.inputFields).toEqual([
+      { key: 'url', label: 'Video URL', type: 'string', required: true, helpText: searchText.urlHelp },
+    ]);
+    for (const form of [
+      '`https://www.tiktok.com/@user/video/<id>`',
+      '`https://vm.tiktok.com/<code>/`',
+      '`https://vt.tiktok.com/<code>/`',
+      '`https://www.tiktok.com/t/<code>/`',
+      '`https://m.tiktok.com/v/<id>.html`',
+    ]) {
+      expect(searchText.urlHelp).toContain(form);
+    }
+  });
+
+  it('returns the flattened video, asking with requestSource ZAPIER and the cleaned URL', async () => {
+    const scope = nock(API)
+      .post(VIDEO_PATH, {
+        url: 'https://www.tiktok.com/@username/video/7321234567890123456',
+        requestSource: 'ZAPIER',
+      })
+      .reply(200, documented);
+    const results = await searchVideo(' https://www.tiktok.com/@username/video/7321234567890123456?lang=en ');
+    expect(scope.isDone()).toBe(true);
+    expect(results).toEqual([
+      expect.objectContaining({
+        id: '7321234567890123456',
+        url: 'https://www.tiktok.com/@username/video/7321234567890123456',
+        statsPlayCount: 567890,
+        musicTitle: 'Song Title',
+        hashtags: 'hashtag1, hashtagname',
+      }),
+    ]);
+  });
+
+  it('returns a video without music, author or stats with those fields null', async () => {
+    nock(API).post(VIDEO_PATH).reply(200, sparse);
+    const [video] = (await searchVideo('https://vt.tiktok.com/ZSabc123/')) as Record<string, unknown>[];
+    expect(video).toMatchObject({
+      id: '7300000000000000001',
+      musicId: null,
+      authorUniqueId: null,
+      statsPlayCount: null,
+    });
+  });
+
+  it('returns an empty list when DumplingAI finds no video (404), so Zapier’s "nothing found" applies', async () => {
+    const scope = nock(API)
+      .post(VIDEO_PATH)
+      .reply(404, { error: 'TikTok video not found for URL: https://vm.tiktok.com/ZMgone/' });
+    await expect(searchVideo('https://vm.tiktok.com/ZMgone/')).resolves.toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    ['', urlMessages.missing],
+    [undefined, urlMessages.missing],
+    ['hello', urlMessages.notAUrl],
+    ['https://www.instagram.com/reel/abc/', urlMessages.notTikTokVideo],
+    ['https://www.tiktok.com/@username', urlMessages.notTikTokVideo],
+    ['https://www.tiktok.com.evil.example/@u/video/1', urlMessages.notTikTokVideo],
+  ])('rejects %j before any request, so no credit is spent', async (url, message) => {
+    // Any request at all would hit this interceptor; it must stay unused.
+    const scope = nock(API).post(VIDEO_PATH).reply(200, documented);
+    const error = await caught(() => searchVideo(url));
+    expect(error.name).toBe('HaltedError');
+    expect(userMessage(error)).toBe(message);
+    expect(scope.isDone()).toBe(false);
+  });
+});
