@@ -1,0 +1,268 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import videos from './videos.json';
+
+// A DumplingAI stand-in for trying the app and for end-to-end tests. It follows
+// ../shared/reference/get-tiktok-video.md: the same statuses, error bodies, messages and headers.
+
+export const SANDBOX_API_KEY = 'sk_sandbox_tiktok_demo_0000';
+export const RATE_LIMIT = 100;
+export const SAMPLE_VIDEO_URL = 'https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456';
+export const DEFAULT_SLOW_MS = 3000;
+
+export const SHORT_LINKS: Readonly<Record<string, string>> = {
+  ZMhSandbox1: '7321234567890123456',
+  ZSsandbox2: '7322000000000000001',
+  ZTRsandbox5: '7322000000000000004',
+};
+
+export interface Fault {
+  what: string;
+  status: number;
+  body: string;
+  contentType: string;
+  retryAfter?: string;
+  slow?: true;
+}
+
+const json = (value: unknown): string => JSON.stringify(value);
+const fault = (what: string, status: number, error: string, extra: Partial<Fault> = {}): Fault => ({
+  what,
+  status,
+  body: json({ error }),
+  contentType: 'application/json',
+  ...extra,
+});
+
+/** Reserved video ids that make the sandbox answer with a fault: `…/@sandbox/video/<id>`. */
+export const FAULTS: Readonly<Record<string, Fault>> = {
+  '7000000000000000400': fault(
+    '400 Bad Request',
+    400,
+    'The video service could not process the provided URL.',
+  ),
+  '7000000000000000403': fault(
+    '403 out of credits',
+    403,
+    'Insufficient credits. Please top up your account.',
+  ),
+  '7000000000000000404': fault('404 Not Found', 404, 'TikTok video not found for URL: {{url}}'),
+  '7000000000000000429': fault('429 Too Many Requests, Retry-After: 5', 429, 'Too many requests.', {
+    retryAfter: '5',
+  }),
+  '7000000000000000500': fault(
+    '500 Internal Server Error',
+    500,
+    'An unexpected server error occurred while fetching the TikTok video: sandbox fault',
+  ),
+  '7000000000000000502': fault('502 Bad Gateway', 502, 'Received invalid data structure from video service.'),
+  '7000000000000000503': fault(
+    '503 upstream rate limit, Retry-After: 30',
+    503,
+    'Rate limit exceeded. Please try again later.',
+    {
+      retryAfter: '30',
+    },
+  ),
+  '7000000000000000533': fault(
+    '503 upstream rate limit, no Retry-After',
+    503,
+    'Rate limit exceeded. Please try again later.',
+  ),
+  '7000000000000000200': {
+    what: '200 with an HTML page instead of JSON',
+    status: 200,
+    body: '<!doctype html><html><body><h1>Maintenance</h1></body></html>',
+    contentType: 'text/html',
+  },
+  '7000000000000000999': {
+    what: 'a slow answer (the first video, after the slow delay)',
+    status: 200,
+    body: '',
+    contentType: 'application/json',
+    slow: true,
+  },
+};
+
+export interface SandboxOptions {
+  port?: number;
+  slowMs?: number;
+}
+
+export interface SandboxRequest {
+  method: string;
+  path: string;
+  authorized: boolean;
+  hadAuthorizationHeader: boolean;
+}
+
+export interface Sandbox {
+  origin: string;
+  port: number;
+  /** Every request the sandbox has answered, so tests can check what reached it. */
+  requests: SandboxRequest[];
+  close: () => Promise<void>;
+}
+
+const VIDEO_PAGE = /^https?:\/\/(?:www\.|m\.)?tiktok\.com\/@[^/]+\/video\/(\d+)/i;
+const MOBILE_PAGE = /^https?:\/\/m\.tiktok\.com\/v\/(\d+)\.html/i;
+const SHORT_LINK =
+  /^https?:\/\/(?:vm\.tiktok\.com|vt\.tiktok\.com|(?:www\.)?tiktok\.com\/t)\/([A-Za-z0-9_-]+)/i;
+
+type UrlMatch = { kind: 'id'; id: string } | { kind: 'unknownShortLink' } | { kind: 'invalid' };
+
+const matchVideoUrl = (url: string): UrlMatch => {
+  const id = VIDEO_PAGE.exec(url)?.[1] ?? MOBILE_PAGE.exec(url)?.[1];
+  if (id !== undefined) return { kind: 'id', id };
+  const code = SHORT_LINK.exec(url)?.[1];
+  if (code === undefined) return { kind: 'invalid' };
+  const target = SHORT_LINKS[code];
+  return target === undefined ? { kind: 'unknownShortLink' } : { kind: 'id', id: target };
+};
+
+const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  mp4: 'video/mp4',
+  jpg: 'image/jpeg',
+  mp3: 'audio/mpeg',
+};
+
+const readBody = (request: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    request.on('error', reject);
+  });
+
+export const startSandbox = async ({
+  port = 0,
+  slowMs = DEFAULT_SLOW_MS,
+}: SandboxOptions = {}): Promise<Sandbox> => {
+  const remainingByKey = new Map<string, number>();
+  const requests: SandboxRequest[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let origin = '';
+
+  const withOrigin = (text: string): string => text.replaceAll('{{origin}}', origin);
+
+  const send = (
+    response: ServerResponse,
+    status: number,
+    body: string,
+    headers: Record<string, string> = {},
+  ): void => {
+    response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    response.end(body);
+  };
+
+  const answerVideo = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    apiKey: string,
+  ): Promise<void> => {
+    const remaining = Math.max(0, (remainingByKey.get(apiKey) ?? RATE_LIMIT) - 1);
+    remainingByKey.set(apiKey, remaining);
+    const limits = { 'X-RateLimit-Limit': String(RATE_LIMIT), 'X-RateLimit-Remaining': String(remaining) };
+    const reply = (status: number, body: string, headers: Record<string, string> = {}) => {
+      send(response, status, body, { ...limits, ...headers });
+    };
+
+    let payload: unknown;
+    try {
+      payload = JSON.parse(await readBody(request));
+    } catch {
+      reply(400, json({ error: 'Invalid JSON in request body' }));
+      return;
+    }
+    const url = typeof payload === 'object' && payload !== null && 'url' in payload ? payload.url : undefined;
+    if (typeof url !== 'string' || url.trim() === '') {
+      reply(400, json({ error: "'url' parameter is required and must be a non-empty string." }));
+      return;
+    }
+    const match = matchVideoUrl(url.trim());
+    if (match.kind === 'invalid') {
+      reply(400, json({ error: 'Invalid TikTok video URL format.' }));
+      return;
+    }
+    const notFound = json({ error: `TikTok video not found for URL: ${url}` });
+    if (match.kind === 'unknownShortLink') {
+      reply(404, notFound);
+      return;
+    }
+    const planned = FAULTS[match.id];
+    if (planned?.slow) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        reply(200, withOrigin(json(videos[0])));
+      }, slowMs);
+      timers.add(timer);
+      return;
+    }
+    if (planned) {
+      const retry: Record<string, string> = planned.retryAfter ? { 'Retry-After': planned.retryAfter } : {};
+      reply(planned.status, planned.body.replace('{{url}}', url), {
+        'Content-Type': planned.contentType,
+        ...retry,
+      });
+      return;
+    }
+    const video = videos.find((candidate) => candidate.id === match.id);
+    if (video === undefined) reply(404, notFound);
+    else reply(200, withOrigin(json(video)));
+  };
+
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
+    const authorization = request.headers.authorization ?? '';
+    const authorized = authorization === `Bearer ${SANDBOX_API_KEY}`;
+    requests.push({
+      method: request.method ?? '',
+      path,
+      authorized,
+      hadAuthorizationHeader: authorization !== '',
+    });
+    const unauthorized = json({ error: 'API key is invalid or missing.' });
+
+    if (request.method === 'POST' && path === '/api/v1/get-tiktok-video') {
+      if (!authorized) send(response, 401, unauthorized);
+      else void answerVideo(request, response, SANDBOX_API_KEY);
+    } else if (request.method === 'GET' && path === '/api/v2/balance') {
+      if (!authorized) send(response, 401, unauthorized);
+      else send(response, 200, json({ credits: 1000, budget: null }));
+    } else if (request.method === 'GET' && path.startsWith('/media/')) {
+      // TikTok's CDN answers 403 once a signed media address has expired.
+      const name = path.slice('/media/'.length);
+      const type = MEDIA_TYPES[name.split('.').pop() ?? ''];
+      if (name.startsWith('expired') || type === undefined)
+        send(response, 403, 'Access Denied', { 'Content-Type': 'text/plain' });
+      else send(response, 200, `sandbox media ${name}`, { 'Content-Type': type });
+    } else {
+      send(response, 404, json({ error: 'Not found.' }));
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const address = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${address.port}`;
+
+  return {
+    origin,
+    port: address.port,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer);
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeAllConnections();
+      }),
+  };
+};

@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+
+import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox, type Sandbox } from '../sandbox/server';
+
+// The main job: runs the Get TikTok Video step through Zapier's own local runner
+// (`zapier-platform invoke`), against the real API when DUMPLINGAI_API_KEY is set, otherwise
+// against the embedded sandbox.
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..');
+const CLI = join(dirname(require.resolve('zapier-platform-cli/package.json')), 'src', 'bin', 'run');
+
+/**
+ * The CLI prints a thrown error as ` ›   Error: <message>`, followed by the core's "What
+ * happened" trace. Zapier's Error and ThrottledError carry JSON; the user reads its `message`.
+ */
+export const userMessageFromCliError = (stderr: string): string | null => {
+  const line = stderr.split('\n').find((text) => /^\s*›\s+Error: /.test(text));
+  if (line === undefined) return null;
+  const raw = line.replace(/^\s*›\s+Error: /, '').trim();
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (
+      typeof parsed === 'object' &&
+      parsed !== null &&
+      'message' in parsed &&
+      typeof parsed.message === 'string'
+    ) {
+      return parsed.message;
+    }
+  } catch {
+    // a plain-text message
+  }
+  return raw;
+};
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const invokeSearch = (url: string, env: NodeJS.ProcessEnv): Promise<Outcome> =>
+  new Promise((resolveOutcome, reject) => {
+    const child = spawn(
+      process.execPath,
+      [CLI, 'invoke', 'search', 'get_tiktok_video', '--non-interactive', '-i', JSON.stringify({ url })],
+      // A very wide "terminal" keeps the CLI from wrapping error messages across lines.
+      { cwd: PROJECT_ROOT, env: { ...env, OCLIF_COLUMNS: '100000' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolveOutcome({ code: code ?? 1, stdout, stderr });
+    });
+  });
+
+const main = async (): Promise<number> => {
+  const url = process.argv[2] ?? SAMPLE_VIDEO_URL;
+  const realKey = process.env.DUMPLINGAI_API_KEY?.trim() ?? '';
+  let sandbox: Sandbox | undefined;
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DUMPLINGAI_API_KEY;
+
+  if (realKey !== '') {
+    env.authData_apiKey = realKey;
+    console.log(
+      'Using the real DumplingAI API (DUMPLINGAI_API_KEY is set). This lookup costs 1 credit if it succeeds.',
+    );
+  } else {
+    sandbox = await startSandbox();
+    env.DUMPLINGAI_BASE_URL = sandbox.origin;
+    env.authData_apiKey = SANDBOX_API_KEY;
+    console.log(
+      `Using the local DumplingAI sandbox at ${sandbox.origin} (set DUMPLINGAI_API_KEY to use the real API).`,
+    );
+  }
+  console.log(`Get TikTok Video: ${url}\n`);
+
+  try {
+    const outcome = await invokeSearch(url, env);
+    if (outcome.code === 0) {
+      process.stdout.write(outcome.stdout);
+      if (outcome.stdout.trim().endsWith('[]')) {
+        console.log(
+          '\nNo video was found at that address: the step returns nothing, and Zapier treats it as "nothing found".',
+        );
+      }
+      return 0;
+    }
+    const message = userMessageFromCliError(outcome.stderr);
+    console.error(
+      message === null ? outcome.stderr : `The step failed. What a Zap user would see:\n${message}`,
+    );
+    return 1;
+  } finally {
+    await sandbox?.close();
+  }
+};
+
+if (require.main === module) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    },
+  );
+}
