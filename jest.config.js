@@ -1,11 +1,30 @@
-/** @type {import('jest').Config} */
-module.exports = {
+// End-to-end tests talk to the sandbox over real loopback HTTP, so nock is not even loaded there.
+const END_TO_END = ['<rootDir>/test/e2e/', '<rootDir>/test/sandbox/', '<rootDir>/test/scripts/'];
+
+const shared = {
   preset: 'ts-jest',
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
   // The root index.js points at the compiled app; tests load the TypeScript sources.
   moduleFileExtensions: ['ts', 'js', 'json'],
-  maxWorkers: 2,
-  setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   clearMocks: true,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  maxWorkers: 2,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/test'],
+      testPathIgnorePatterns: ['/node_modules/', ...END_TO_END],
+      setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      roots: END_TO_END.map((dir) => dir.replace(/\/$/, '')),
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.ts'],
+    },
+  ],
 };

@@ -1,5 +1,8 @@
 import nock from 'nock';
 
+// A previous test file in the same Jest worker may have restored (uninstalled) nock.
+if (!nock.isActive()) nock.activate();
+
 // Unit tests never reach the network; end-to-end tests talk to the sandbox on loopback only.
 nock.disableNetConnect();
 nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);

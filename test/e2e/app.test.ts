@@ -1,0 +1,101 @@
+import { FAULTS, SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
+import { apiMessages, connectionMessages, urlMessages } from '../../src/messages';
+import { caught, searchVideo, testConnection, userMessage } from '../helpers';
+
+// The app against the sandbox over real loopback HTTP (the e2e project does not load nock).
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ slowMs: 50 });
+  process.env.DUMPLINGAI_BASE_URL = sandbox.origin;
+});
+
+afterAll(async () => {
+  delete process.env.DUMPLINGAI_BASE_URL;
+  await sandbox.close();
+});
+
+const search = (url: string) => searchVideo(url, SANDBOX_API_KEY);
+const faultUrl = (status: number | string) =>
+  `https://www.tiktok.com/@sandbox/video/${Object.keys(FAULTS).find((id) => id.endsWith(String(status))) ?? ''}`;
+
+describe('Get TikTok Video against the sandbox', () => {
+  it('returns the flattened video for a short link', async () => {
+    const [video] = (await search('https://vm.tiktok.com/ZMhSandbox1/')) as Record<string, unknown>[];
+    expect(video).toMatchObject({
+      id: '7321234567890123456',
+      url: 'https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456',
+      authorVerified: true,
+      hashtags: 'dumplings, cooking, foodtok',
+      videoDownloadAddr: `${sandbox.origin}/media/7321234567890123456.mp4`,
+    });
+    expect(sandbox.requests.at(-1)).toMatchObject({ path: '/api/v1/get-tiktok-video', authorized: true });
+  });
+
+  it('returns a video without music with null music fields, and keeps unicode hashtags', async () => {
+    const [noMusic] = (await search(
+      'https://www.tiktok.com/@quiet.window/video/7322000000000000002',
+    )) as Record<string, unknown>[];
+    expect(noMusic).toMatchObject({ musicId: null, musicTitle: null, hashtags: 'asmr, rain' });
+    const [tokyo] = (await search('https://vt.tiktok.com/ZSsandbox2/')) as Record<string, unknown>[];
+    expect(tokyo?.hashtags).toBe('東京, 朝ごはん, japanfood');
+  });
+
+  it('returns an empty list for a video that does not exist', async () => {
+    await expect(search(faultUrl(404))).resolves.toEqual([]);
+  });
+
+  it('rejects a bad URL without reaching the sandbox', async () => {
+    const before = sandbox.requests.length;
+    const error = await caught(() => search('https://www.youtube.com/watch?v=1'));
+    expect(userMessage(error)).toBe(urlMessages.notTikTokVideo);
+    expect(sandbox.requests).toHaveLength(before);
+  });
+
+  it.each([
+    [400, 'HaltedError', apiMessages.badRequest('The video service could not process the provided URL.')],
+    [403, 'AppError', apiMessages.outOfCredits],
+    [
+      500,
+      'AppError',
+      apiMessages.serverError(
+        'An unexpected server error occurred while fetching the TikTok video: sandbox fault',
+      ),
+    ],
+    [502, 'AppError', apiMessages.serverError('Received invalid data structure from video service.')],
+    [503, 'ThrottledError', apiMessages.rateLimited(30)],
+    [533, 'ThrottledError', apiMessages.rateLimited(60)],
+    [429, 'ThrottledError', 'The server returned 429 (Too Many Requests)'],
+    [200, 'AppError', apiMessages.unreadableAnswer('the answer was a web page, not JSON.')],
+  ])('fault %i becomes %s with the user’s message', async (fault, name, message) => {
+    const error = await caught(() => search(faultUrl(fault)));
+    expect(error.name).toBe(name);
+    expect(userMessage(error)).toBe(message);
+  });
+
+  it('waits for a slow answer', async () => {
+    const [video] = (await search(faultUrl(999))) as Record<string, unknown>[];
+    expect(video?.id).toBe('7321234567890123456');
+  });
+
+  it('asks to reconnect when the key is wrong', async () => {
+    const error = await caught(() =>
+      searchVideo('https://vm.tiktok.com/ZMhSandbox1/', 'sk_not_the_sandbox_key'),
+    );
+    expect(error.name).toBe('ExpiredAuthError');
+    expect(userMessage(error)).toBe(connectionMessages.invalidKey);
+  });
+});
+
+describe('connection test against the sandbox', () => {
+  it('passes with the sandbox key, on the balance endpoint', async () => {
+    await expect(testConnection(SANDBOX_API_KEY)).resolves.toEqual({ connected: true });
+    expect(sandbox.requests.at(-1)).toMatchObject({ method: 'GET', path: '/api/v2/balance' });
+  });
+
+  it('fails with a clear message for another key', async () => {
+    const error = await caught(() => testConnection('sk_not_the_sandbox_key'));
+    expect(userMessage(error)).toBe(connectionMessages.invalidKey);
+  });
+});

@@ -1,0 +1,175 @@
+import { createConnection } from 'node:net';
+
+import {
+  FAULTS,
+  RATE_LIMIT,
+  SANDBOX_API_KEY,
+  SHORT_LINKS,
+  startSandbox,
+  type Sandbox,
+} from '../../sandbox/server';
+import videos from '../../sandbox/videos.json';
+
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ slowMs: 50 });
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+const post = (body: string, key: string = SANDBOX_API_KEY) =>
+  fetch(`${sandbox.origin}/api/v1/get-tiktok-video`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    body,
+  });
+
+const lookUp = (url: unknown) => post(JSON.stringify({ url, requestSource: 'ZAPIER' }));
+
+describe('sandbox video endpoint', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(sandbox.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('serves each fixture video by id, with media addresses on the sandbox', async () => {
+    for (const video of videos) {
+      const response = await lookUp(`https://www.tiktok.com/@${video.author.uniqueId}/video/${video.id}`);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { id: string; video: { downloadAddr: string } };
+      expect(body.id).toBe(video.id);
+      expect(body.video.downloadAddr).toBe(`${sandbox.origin}/media/${video.id}.mp4`);
+    }
+  });
+
+  it('has at least five videos, one without music and one from a private account', () => {
+    expect(videos.length).toBeGreaterThanOrEqual(5);
+    expect(videos.some((video) => !('music' in video))).toBe(true);
+    expect(videos.some((video) => video.author.privateAccount)).toBe(true);
+    expect(videos.some((video) => video.author.verified)).toBe(true);
+  });
+
+  it.each(Object.entries(SHORT_LINKS))('resolves the short link code %s', async (code, id) => {
+    const response = await lookUp(`https://vm.tiktok.com/${code}/`);
+    expect(((await response.json()) as { id: string }).id).toBe(id);
+  });
+
+  it('counts X-RateLimit-Remaining down per key', async () => {
+    const first = await lookUp('https://vm.tiktok.com/ZMhSandbox1/');
+    const second = await lookUp('https://vm.tiktok.com/ZMhSandbox1/');
+    expect(first.headers.get('x-ratelimit-limit')).toBe(String(RATE_LIMIT));
+    expect(Number(second.headers.get('x-ratelimit-remaining'))).toBe(
+      Number(first.headers.get('x-ratelimit-remaining')) - 1,
+    );
+  });
+
+  it.each([
+    ['a wrong key', () => post('{}', 'sk_wrong'), 401, 'API key is invalid or missing.'],
+    ['a body that is not JSON', () => post('{"url": '), 400, 'Invalid JSON in request body'],
+    ['no url', () => post('{}'), 400, "'url' parameter is required and must be a non-empty string."],
+    ['an empty url', () => lookUp('  '), 400, "'url' parameter is required and must be a non-empty string."],
+    [
+      'a url that is not TikTok',
+      () => lookUp('https://example.com/x'),
+      400,
+      'Invalid TikTok video URL format.',
+    ],
+    [
+      'an unknown video',
+      () => lookUp('https://www.tiktok.com/@x/video/1'),
+      404,
+      'TikTok video not found for URL: https://www.tiktok.com/@x/video/1',
+    ],
+    [
+      'an unknown short link',
+      () => lookUp('https://vm.tiktok.com/ZZnope/'),
+      404,
+      'TikTok video not found for URL: https://vm.tiktok.com/ZZnope/',
+    ],
+  ])('answers %s as the API documents', async (_what, send, status, error) => {
+    const response = await send();
+    expect(response.status).toBe(status);
+    expect(await response.json()).toEqual({ error });
+  });
+
+  it.each(Object.entries(FAULTS).filter(([, fault]) => !fault.slow))(
+    'answers the reserved id %s with its fault',
+    async (id, fault) => {
+      const response = await lookUp(`https://www.tiktok.com/@sandbox/video/${id}`);
+      expect(response.status).toBe(fault.status);
+      expect(response.headers.get('retry-after')).toBe(fault.retryAfter ?? null);
+      expect(response.headers.get('content-type')).toBe(fault.contentType);
+      expect(await response.text()).toBe(
+        fault.body.replace('{{url}}', `https://www.tiktok.com/@sandbox/video/${id}`),
+      );
+    },
+  );
+
+  it('answers the slow id after the slow delay, with a video', async () => {
+    const started = Date.now();
+    const response = await lookUp('https://www.tiktok.com/@sandbox/video/7000000000000000999');
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(((await response.json()) as { id: string }).id).toBe(videos[0]?.id);
+  });
+});
+
+describe('sandbox balance and media', () => {
+  it('answers the balance for the sandbox key only', async () => {
+    const good = await fetch(`${sandbox.origin}/api/v2/balance`, {
+      headers: { Authorization: `Bearer ${SANDBOX_API_KEY}` },
+    });
+    const bad = await fetch(`${sandbox.origin}/api/v2/balance`, {
+      headers: { Authorization: 'Bearer nope' },
+    });
+    expect(good.status).toBe(200);
+    expect(bad.status).toBe(401);
+  });
+
+  it('serves media by type, and 403 for an expired address', async () => {
+    const video = await fetch(`${sandbox.origin}/media/7321234567890123456.mp4`);
+    expect(video.status).toBe(200);
+    expect(video.headers.get('content-type')).toBe('video/mp4');
+    expect((await fetch(`${sandbox.origin}/media/expired-1.mp4`)).status).toBe(403);
+  });
+
+  it('records what reached it, including whether an Authorization header came', async () => {
+    await fetch(`${sandbox.origin}/media/7321234567890123456.jpg`);
+    expect(sandbox.requests.at(-1)).toEqual({
+      method: 'GET',
+      path: '/media/7321234567890123456.jpg',
+      authorized: false,
+      hadAuthorizationHeader: false,
+    });
+  });
+});
+
+describe('stopping', () => {
+  it('frees its port and ends pending slow answers', async () => {
+    const own = await startSandbox({ slowMs: 60_000 });
+    const pending = fetch(`${own.origin}/api/v1/get-tiktok-video`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${SANDBOX_API_KEY}` },
+      body: JSON.stringify({ url: 'https://www.tiktok.com/@sandbox/video/7000000000000000999' }),
+    }).then(
+      () => 'answered',
+      (error: unknown) => (error as Error).message,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await own.close();
+    expect(await pending).toBe('fetch failed');
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = createConnection(own.port, '127.0.0.1');
+      socket.on('connect', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.on('error', () => {
+        resolve(true);
+      });
+    });
+    expect(refused).toBe(true);
+  });
+});

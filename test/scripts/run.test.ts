@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+
+import { SAMPLE_VIDEO_URL } from '../../sandbox/server';
+import { apiMessages, urlMessages } from '../../src/messages';
+import { userMessageFromCliError } from '../../scripts/run';
+
+describe('userMessageFromCliError', () => {
+  it('reads the message out of the JSON that Zapier’s Error carries', () => {
+    const stderr = [
+      '- Invoking searches.get_tiktok_video.operation.perform locally',
+      ' ›   Error: {"message":"Your DumplingAI account is out of credits.","code":"out_of_credits","status":403}',
+      ' ›',
+    ].join('\n');
+    expect(userMessageFromCliError(stderr)).toBe('Your DumplingAI account is out of credits.');
+  });
+
+  it('keeps a plain message and leaves out the developer’s trace', () => {
+    const stderr = ' ›   Error: That is not a web address.\n ›   What happened:\n ›     Executing …';
+    expect(userMessageFromCliError(stderr)).toBe('That is not a web address.');
+  });
+
+  it('keeps a JSON message without a message field as it is', () => {
+    expect(userMessageFromCliError(' ›   Error: {"code":"x"}')).toBe('{"code":"x"}');
+  });
+
+  it('is null when the CLI printed no error line', () => {
+    expect(userMessageFromCliError('something else went wrong')).toBeNull();
+  });
+});
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+// The README's main command, exactly as a user types it, with no key in the environment.
+const npmStart = (...args: string[]): Promise<Run> =>
+  new Promise((done) => {
+    const env = { ...process.env };
+    delete env.DUMPLINGAI_API_KEY;
+    delete env.DUMPLINGAI_BASE_URL;
+    execFile(
+      'npm',
+      ['start', '--silent', '--', ...args],
+      { cwd: resolve(__dirname, '..', '..'), env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+
+describe('npm start (the main job) against the sandbox', () => {
+  it('with no URL looks up the sample video and prints the step’s output', async () => {
+    const run = await npmStart();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Using the local DumplingAI sandbox at http:\/\/127\.0\.0\.1:\d+/);
+    expect(run.stdout).toContain(`Get TikTok Video: ${SAMPLE_VIDEO_URL}`);
+    const output = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n['))) as Record<string, unknown>[];
+    expect(output).toHaveLength(1);
+    expect(output[0]).toMatchObject({ id: '7321234567890123456', authorUniqueId: 'dumpling.kitchen' });
+  }, 60_000);
+
+  it('prints what a Zap user would see for an upstream error, and exits non-zero', async () => {
+    const run = await npmStart('https://www.tiktok.com/@sandbox/video/7000000000000000403');
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(apiMessages.outOfCredits);
+    expect(run.stderr).not.toContain('"code"');
+  }, 60_000);
+
+  it('prints the URL check’s message for a bad URL, and exits non-zero', async () => {
+    const run = await npmStart('not a link');
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(urlMessages.notAUrl);
+    expect(run.stderr).not.toContain('What happened');
+  }, 60_000);
+});
