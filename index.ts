@@ -2,6 +2,7 @@ import zapier, { defineApp } from 'zapier-platform-core';
 
 import { version } from './package.json';
 import { authentication } from './src/authentication';
+import { downloadMedia } from './src/files';
 import { afterResponse, beforeRequest } from './src/middleware';
 import { getTikTokVideo } from './src/searches/getTikTokVideo';
 
@@ -12,6 +13,7 @@ const App = defineApp({
   beforeRequest,
   afterResponse,
   searches: { [getTikTokVideo.key]: getTikTokVideo },
+  hydrators: { downloadMedia },
 });
 
 // CommonJS export: Zapier's wrapper and CLI `require` the app definition itself.

@@ -1,3 +1,5 @@
+import { durationText, engagementRate, mentionsOf, profileUrl } from './figures';
+
 type JsonObject = Record<string, unknown>;
 
 export interface FlatTikTokVideo {
@@ -15,11 +17,13 @@ export interface FlatTikTokVideo {
   authorSignature: string | null;
   authorVerified: boolean | null;
   authorPrivateAccount: boolean | null;
+  authorProfileUrl: string | null;
   statsDiggCount: number | null;
   statsShareCount: number | null;
   statsCommentCount: number | null;
   statsPlayCount: number | null;
   statsCollectCount: number | null;
+  engagementRate: number | null;
   musicId: string | null;
   musicTitle: string | null;
   musicPlayUrl: string | null;
@@ -36,6 +40,8 @@ export interface FlatTikTokVideo {
   videoPlayAddr: string | null;
   videoFormat: string | null;
   videoBitrate: number | null;
+  durationText: string | null;
+  mentions: string | null;
   duetEnabled: boolean | null;
   stitchEnabled: boolean | null;
   shareEnabled: boolean | null;
@@ -100,6 +106,14 @@ export const flattenVideo = (raw: unknown): FlatTikTokVideo => {
   const textExtra = objectsAt(source.textExtra);
   const id = text(source.id);
   const authorUniqueId = text(author.uniqueId);
+  const counts = {
+    likes: num(stats.diggCount),
+    shares: num(stats.shareCount),
+    comments: num(stats.commentCount),
+    views: num(stats.playCount),
+    saves: num(stats.collectCount),
+  };
+  const videoDuration = num(video.duration);
 
   return {
     ...passthrough,
@@ -116,11 +130,13 @@ export const flattenVideo = (raw: unknown): FlatTikTokVideo => {
     authorSignature: text(author.signature),
     authorVerified: bool(author.verified),
     authorPrivateAccount: bool(author.privateAccount),
-    statsDiggCount: num(stats.diggCount),
-    statsShareCount: num(stats.shareCount),
-    statsCommentCount: num(stats.commentCount),
-    statsPlayCount: num(stats.playCount),
-    statsCollectCount: num(stats.collectCount),
+    authorProfileUrl: profileUrl(authorUniqueId),
+    statsDiggCount: counts.likes,
+    statsShareCount: counts.shares,
+    statsCommentCount: counts.comments,
+    statsPlayCount: counts.views,
+    statsCollectCount: counts.saves,
+    engagementRate: engagementRate(counts),
     musicId: text(music.id),
     musicTitle: text(music.title),
     musicPlayUrl: text(music.playUrl),
@@ -130,13 +146,15 @@ export const flattenVideo = (raw: unknown): FlatTikTokVideo => {
     videoId: text(video.id),
     videoHeight: num(video.height),
     videoWidth: num(video.width),
-    videoDuration: num(video.duration),
+    videoDuration,
     videoRatio: text(video.ratio),
     videoCover: text(video.cover),
     videoDownloadAddr: text(video.downloadAddr),
     videoPlayAddr: text(video.playAddr),
     videoFormat: text(video.format),
     videoBitrate: num(video.bitrate),
+    durationText: durationText(videoDuration),
+    mentions: mentionsOf(textExtra),
     duetEnabled: bool(source.duetEnabled),
     stitchEnabled: bool(source.stitchEnabled),
     shareEnabled: bool(source.shareEnabled),

@@ -2,9 +2,13 @@ import type { ZObject } from 'zapier-platform-core';
 
 import { REQUEST_SOURCE, VIDEO_PATH, apiUrl } from './api';
 import { upstreamMessage } from './errors';
+import { filePointers, type FilePointers } from './files';
 import { flattenVideo, isObject, type FlatTikTokVideo } from './flatten';
 import { apiMessages } from './messages';
 import type { UpstreamTikTokVideo } from './types';
+
+/** What a lookup step returns for one video: the flat fields and file pointers. */
+export type TikTokVideoOutput = FlatTikTokVideo & FilePointers;
 
 export type BodyCheck = { ok: true; video: UpstreamTikTokVideo } | { ok: false; detail: string };
 
@@ -28,16 +32,22 @@ export const checkVideoBody = (content: string, data: unknown): BodyCheck => {
  * Asks DumplingAI for one video, by an address that `checkTikTokUrl` has accepted. Resolves to
  * null when DumplingAI found no video; every other failure is thrown by the middleware.
  */
-export const lookUpVideo = async (z: ZObject, url: string): Promise<FlatTikTokVideo | null> => {
+export const lookUpVideo = async (
+  z: ZObject,
+  url: string,
+  timeoutMs?: number,
+): Promise<TikTokVideoOutput | null> => {
   const response = await z.request({
     url: apiUrl(VIDEO_PATH),
     method: 'POST',
     body: { url, requestSource: REQUEST_SOURCE },
     skipThrowForStatus: true,
+    ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }),
   });
   if (response.status === 404) return null;
   const body = checkVideoBody(response.content, response.data);
   if (!body.ok)
     throw new z.errors.Error(apiMessages.unreadableAnswer(body.detail), 'unreadable_answer', response.status);
-  return flattenVideo(body.video);
+  const video = flattenVideo(body.video);
+  return { ...video, ...filePointers(z, video) };
 };

@@ -63,3 +63,10 @@ export const apiMessages = {
   noDetail: 'no details were given.',
   redacted: ':censored:',
 } as const;
+
+export const fileMessages = {
+  badPointer:
+    'This file reference is incomplete. Run the Get TikTok Video step again, then map its file field afresh.',
+  unavailable: (status: number): string =>
+    `This TikTok file address no longer works (HTTP ${status}); TikTok's addresses expire after a while. Run the Get TikTok Video step again to get a fresh one, then replay this task.`,
+} as const;

@@ -1,6 +1,6 @@
 import type { FlatTikTokVideo } from './flatten';
 
-type FieldType = 'string' | 'number' | 'boolean' | 'datetime';
+type FieldType = 'string' | 'number' | 'boolean' | 'datetime' | 'file';
 
 export interface OutputField {
   key: string;
@@ -25,11 +25,14 @@ const videoFields: Record<VideoKey, [label: string, type: FieldType]> = {
   authorSignature: ['Author Bio', 'string'],
   authorVerified: ['Author Is Verified', 'boolean'],
   authorPrivateAccount: ['Author Has a Private Account', 'boolean'],
+  authorProfileUrl: ['Author Profile URL', 'string'],
   statsDiggCount: ['Likes (Digg Count)', 'number'],
   statsShareCount: ['Shares (Share Count)', 'number'],
   statsCommentCount: ['Comments (Comment Count)', 'number'],
   statsPlayCount: ['Views (Play Count)', 'number'],
   statsCollectCount: ['Saves (Collect Count)', 'number'],
+  // Output fields take no help text, so the label states the formula: (sum / views) × 100.
+  engagementRate: ['Engagement Rate (Likes, Comments, Shares and Saves per 100 Views)', 'number'],
   musicId: ['Music ID', 'string'],
   musicTitle: ['Music Title', 'string'],
   musicPlayUrl: ['Music Audio URL', 'string'],
@@ -46,10 +49,19 @@ const videoFields: Record<VideoKey, [label: string, type: FieldType]> = {
   videoPlayAddr: ['Video Play URL', 'string'],
   videoFormat: ['Video Format', 'string'],
   videoBitrate: ['Video Bitrate (Bits per Second)', 'number'],
+  durationText: ['Video Length (M:SS)', 'string'],
+  mentions: ['Mentioned Usernames', 'string'],
   duetEnabled: ['Duets Allowed', 'boolean'],
   stitchEnabled: ['Stitches Allowed', 'boolean'],
   shareEnabled: ['Sharing Allowed', 'boolean'],
 };
+
+// Zapier turns these into real files when a later step (Google Drive, Dropbox, Slack) maps them.
+const fileFields: OutputField[] = [
+  { key: 'videoFile', label: 'Video File (MP4)', type: 'file' },
+  { key: 'coverFile', label: 'Cover Image File (JPG)', type: 'file' },
+  { key: 'musicFile', label: 'Music File (MP3)', type: 'file' },
+];
 
 // Zapier shows array entries as line items, named `list[]key`.
 const lineItemFields: OutputField[] = [
@@ -59,11 +71,13 @@ const lineItemFields: OutputField[] = [
   { key: 'challenges[]coverThumb', label: 'Challenge Cover URL', type: 'string' },
   { key: 'textExtra[]hashtagName', label: 'Description Hashtag Name', type: 'string' },
   { key: 'textExtra[]hashtagId', label: 'Description Hashtag ID', type: 'string' },
-  { key: 'textExtra[]start', label: 'Description Hashtag Start Position', type: 'number' },
-  { key: 'textExtra[]end', label: 'Description Hashtag End Position', type: 'number' },
+  { key: 'textExtra[]userUniqueId', label: 'Description Mention Username', type: 'string' },
+  { key: 'textExtra[]start', label: 'Description Tag Start Position', type: 'number' },
+  { key: 'textExtra[]end', label: 'Description Tag End Position', type: 'number' },
 ];
 
 export const outputFields: OutputField[] = [
   ...Object.entries(videoFields).map(([key, [label, type]]) => ({ key, label, type })),
+  ...fileFields,
   ...lineItemFields,
 ];

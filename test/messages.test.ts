@@ -1,4 +1,11 @@
-import { MAX_MESSAGE_LENGTH, apiMessages, clip, connectionMessages, urlMessages } from '../src/messages';
+import {
+  MAX_MESSAGE_LENGTH,
+  apiMessages,
+  clip,
+  connectionMessages,
+  fileMessages,
+  urlMessages,
+} from '../src/messages';
 
 describe('messages', () => {
   const fixed = [
@@ -13,6 +20,8 @@ describe('messages', () => {
     apiMessages.unexpectedStatus(418, 'x'.repeat(400)),
     apiMessages.unreadableAnswer('x'.repeat(400)),
     apiMessages.rateLimited(86_400),
+    fileMessages.unavailable(503),
+    fileMessages.badPointer,
   ];
 
   it.each([...fixed, ...built])('fits Zapier’s 250-character limit: %s', (message) => {

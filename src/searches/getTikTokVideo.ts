@@ -5,6 +5,7 @@ import {
   type SearchPerform,
 } from 'zapier-platform-core';
 
+import { mediaFiles } from '../files';
 import { flattenVideo } from '../flatten';
 import { lookUpVideo } from '../lookup';
 import { ACCEPTED_URL_FORMS } from '../messages';
@@ -20,6 +21,17 @@ export const searchText = {
   urlLabel: 'Video URL',
   urlHelp: `The link to one TikTok video, as copied from the app or the website. Accepted forms: ${ACCEPTED_URL_FORMS.map((form) => `\`${form}\``).join(', ')}. Tracking parameters after \`?\` are fine.`,
 } as const;
+
+const sampleVideo = flattenVideo(sampleResponse);
+const sampleFiles = mediaFiles(sampleVideo);
+
+// Zapier shows the sample where it cannot run the step; its file fields show the media addresses.
+export const sample = {
+  ...sampleVideo,
+  videoFile: sampleFiles.videoFile?.url ?? null,
+  coverFile: sampleFiles.coverFile?.url ?? null,
+  musicFile: sampleFiles.musicFile?.url ?? null,
+};
 
 const inputFields = defineInputFields([
   { key: 'url', label: searchText.urlLabel, type: 'string', required: true, helpText: searchText.urlHelp },
@@ -42,7 +54,7 @@ export const getTikTokVideo = defineSearch({
   operation: {
     perform,
     inputFields,
-    sample: flattenVideo(sampleResponse),
+    sample,
     outputFields,
   },
 });

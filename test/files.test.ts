@@ -1,0 +1,129 @@
+import nock from 'nock';
+
+import { downloadMedia, mediaFiles } from '../src/files';
+import { flattenVideo } from '../src/flatten';
+import { fileMessages } from '../src/messages';
+import { API, VIDEO_PATH, bundleFor, caught, run, searchVideo, userMessage } from './helpers';
+import documented from './fixtures/documented-example.json';
+import sparse from './fixtures/sparse-video.json';
+
+const CDN = 'https://v16-webapp.tiktok.com';
+const RPC = 'https://rpc.zapier.com';
+const UPLOAD = 'https://zapier-uploads.example';
+
+describe('mediaFiles', () => {
+  it('names the video and cover by the video id and the music by its id', () => {
+    expect(mediaFiles(flattenVideo(documented))).toEqual({
+      videoFile: { url: 'https://...mp4', filename: '7321234567890123456.mp4', contentType: 'video/mp4' },
+      coverFile: { url: 'https://...jpg', filename: '7321234567890123456.jpg', contentType: 'image/jpeg' },
+      musicFile: { url: 'https://...mp3', filename: '7123456789.mp3', contentType: 'audio/mpeg' },
+    });
+  });
+
+  it('has no file where the API gave no address', () => {
+    expect(mediaFiles(flattenVideo(sparse))).toEqual({ videoFile: null, coverFile: null, musicFile: null });
+  });
+
+  it('falls back to the play address, and to a plain name for an odd id', () => {
+    const files = mediaFiles(
+      flattenVideo({
+        id: '../etc',
+        video: { playAddr: `${CDN}/play.mp4`, downloadAddr: 'javascript:alert(1)' },
+      }),
+    );
+    expect(files.videoFile).toEqual({
+      url: `${CDN}/play.mp4`,
+      filename: 'tiktok-video.mp4',
+      contentType: 'video/mp4',
+    });
+  });
+
+  it('ignores addresses that are not http(s)', () => {
+    expect(
+      mediaFiles(flattenVideo({ id: '1', video: { cover: 'data:image/png;base64,AAAA' } })).coverFile,
+    ).toBeNull();
+  });
+});
+
+describe('file fields of the search', () => {
+  it('are pointers that Zapier resolves with the downloadMedia hydrator, and null without an address', async () => {
+    nock(API)
+      .post(VIDEO_PATH)
+      .reply(200, { ...documented, music: undefined });
+    const [video] = (await searchVideo('https://vm.tiktok.com/ZMhKxyz/')) as Record<string, unknown>[];
+    const pointer = String(video?.videoFile);
+    expect(pointer).toMatch(/^hydrate\|\|\|.*\|\|\|hydrate$/);
+    expect(JSON.parse(pointer.split('|||')[1] ?? '')).toMatchObject({
+      type: 'file',
+      method: 'hydrators.downloadMedia',
+      bundle: { url: 'https://...mp4', filename: '7321234567890123456.mp4', contentType: 'video/mp4' },
+    });
+    expect(video?.musicFile).toBeNull();
+  });
+});
+
+describe('downloadMedia hydrator', () => {
+  const file = {
+    url: `${CDN}/video/abc.mp4?expires=1`,
+    filename: '7321234567890123456.mp4',
+    contentType: 'video/mp4',
+  };
+
+  beforeEach(() => {
+    // The core needs a deploy key to call Zapier's RPC service, which nock plays here.
+    process.env.ZAPIER_DEPLOY_KEY = 'test-deploy-key';
+  });
+
+  afterEach(() => {
+    delete process.env.ZAPIER_DEPLOY_KEY;
+  });
+
+  it('downloads without the DumplingAI key and stashes the file under its name and type', async () => {
+    const media = nock(CDN, { badheaders: ['authorization'] })
+      .get('/video/abc.mp4')
+      .query({ expires: '1' })
+      .reply(200, 'mp4-bytes', { 'Content-Type': 'application/octet-stream' });
+    const rpc = nock(RPC)
+      .post('/cli')
+      .reply(async (request) => {
+        const { id } = (await request.json()) as { id: string };
+        return [
+          200,
+          { id, result: { url: `${UPLOAD}/`, fields: { key: 'stash/abc/7321234567890123456.mp4' } } },
+        ];
+      });
+    let uploaded = '';
+    const upload = nock(UPLOAD)
+      .post('/')
+      .reply(async (request) => {
+        uploaded = await request.text();
+        return [204, ''];
+      });
+
+    const result = await run(downloadMedia, bundleFor(file));
+
+    expect(result).toBe(`${UPLOAD}/stash/abc/7321234567890123456.mp4`);
+    expect([media.isDone(), rpc.isDone(), upload.isDone()]).toEqual([true, true, true]);
+    expect(uploaded).toContain('filename="7321234567890123456.mp4"');
+    expect(uploaded).toContain('Content-Type: video/mp4');
+    expect(uploaded).toContain('mp4-bytes');
+  });
+
+  it.each([403, 404, 410])(
+    'tells the user to run the lookup again when the address answers %i',
+    async (status) => {
+      const media = nock(CDN).get('/video/abc.mp4').query(true).reply(status, 'Access Denied');
+      const rpc = nock(RPC).post('/cli').reply(200, {});
+      const error = await caught(() => run(downloadMedia, bundleFor(file)));
+      expect(media.isDone()).toBe(true);
+      expect(rpc.isDone()).toBe(false);
+      expect(userMessage(error)).toBe(fileMessages.unavailable(status));
+      expect(userMessage(error)).toContain('Run the Get TikTok Video step again');
+    },
+  );
+
+  it('says so when the pointer is incomplete, without any request', async () => {
+    const error = await caught(() => run(downloadMedia, bundleFor({ url: 42 })));
+    expect(userMessage(error)).toBe(fileMessages.badPointer);
+  });
+});
