@@ -2,6 +2,7 @@ import zapier, { defineApp } from 'zapier-platform-core';
 
 import { version } from './package.json';
 import { authentication } from './src/authentication';
+import { getTikTokVideos } from './src/creates/getTikTokVideos';
 import { downloadMedia } from './src/files';
 import { afterResponse, beforeRequest } from './src/middleware';
 import { getTikTokVideo } from './src/searches/getTikTokVideo';
@@ -13,6 +14,7 @@ const App = defineApp({
   beforeRequest,
   afterResponse,
   searches: { [getTikTokVideo.key]: getTikTokVideo },
+  creates: { [getTikTokVideos.key]: getTikTokVideos },
   hydrators: { downloadMedia },
 });
 

@@ -12,6 +12,10 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: 2,
+  // nock patches Node's own http module, which all test files in one worker process share, so an
+  // earlier file's interceptors could answer (or swallow) a later file's requests. A limit this
+  // low gives every test file a fresh worker process.
+  workerIdleMemoryLimit: '1MB',
   projects: [
     {
       ...shared,

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 
 import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox, type Sandbox } from '../sandbox/server';
+import { userMessageOf } from '../src/errors';
 
 // The main job: runs the Get TikTok Video step through Zapier's own local runner
 // (`zapier-platform invoke`), against the real API when DUMPLINGAI_API_KEY is set, otherwise
@@ -10,28 +11,10 @@ import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox, type Sandbox } from '.
 const PROJECT_ROOT = resolve(__dirname, '..', '..');
 const CLI = join(dirname(require.resolve('zapier-platform-cli/package.json')), 'src', 'bin', 'run');
 
-/**
- * The CLI prints a thrown error as ` ›   Error: <message>`, followed by the core's "What
- * happened" trace. Zapier's Error and ThrottledError carry JSON; the user reads its `message`.
- */
+/** The CLI prints a thrown error as ` ›   Error: <message>`, then the core's trace. */
 export const userMessageFromCliError = (stderr: string): string | null => {
   const line = stderr.split('\n').find((text) => /^\s*›\s+Error: /.test(text));
-  if (line === undefined) return null;
-  const raw = line.replace(/^\s*›\s+Error: /, '').trim();
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      'message' in parsed &&
-      typeof parsed.message === 'string'
-    ) {
-      return parsed.message;
-    }
-  } catch {
-    // a plain-text message
-  }
-  return raw;
+  return line === undefined ? null : userMessageOf(line.replace(/^\s*›\s+Error: /, '').trim());
 };
 
 interface Outcome {

@@ -68,3 +68,18 @@ export const failureFor = (status: number, body: unknown, retryAfter: string | n
 /** Upstream text is echoed to the user, so any copy of the key in it is masked first. */
 export const redact = (text: string, secret: unknown): string =>
   typeof secret === 'string' && secret !== '' ? text.split(secret).join(apiMessages.redacted) : text;
+
+/**
+ * The text a Zap user reads in an error's message: Zapier's Error and ThrottledError carry JSON
+ * (`{"message", …}`), and the core appends a developer's "What happened" trace to the others.
+ */
+export const userMessageOf = (text: string): string => {
+  const message = text.split('\nWhat happened:\n')[0] ?? '';
+  try {
+    const parsed: unknown = JSON.parse(message);
+    if (isObject(parsed) && typeof parsed.message === 'string') return parsed.message;
+  } catch {
+    // plain text
+  }
+  return message;
+};

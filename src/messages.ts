@@ -70,3 +70,15 @@ export const fileMessages = {
   unavailable: (status: number): string =>
     `This TikTok file address no longer works (HTTP ${status}); TikTok's addresses expire after a while. Run the Get TikTok Video step again to get a fresh one, then replay this task.`,
 } as const;
+
+export const batchMessages = {
+  notFound:
+    'DumplingAI found no TikTok video at this address. Check that the video is public and still online.',
+  tooMany: (limit: number): string =>
+    `Not looked up: one batch takes up to ${limit} different URLs. Look this one up in another step.`,
+  outOfTime:
+    'Not looked up: the step ran out of time (Zapier allows 30 seconds per step). Run this URL again in another step.',
+  tooSlow: 'DumplingAI took too long to answer for this URL. Run it again in another step.',
+  stillRateLimited: (tries: number): string =>
+    `DumplingAI's upstream video service was still rate-limited after ${tries} tries. Run this URL again later.`,
+} as const;

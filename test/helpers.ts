@@ -2,6 +2,8 @@ import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 
 import App from '../index';
 import { authentication } from '../src/authentication';
+import { userMessageOf } from '../src/errors';
+import { getTikTokVideos } from '../src/creates/getTikTokVideos';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 
 export const API = 'https://app.dumplingai.com';
@@ -19,28 +21,9 @@ export const bundleFor = (
   inputData,
 });
 
-/**
- * The message a Zap user reads. Zapier's Error and ThrottledError carry JSON in `message`; the
- * others carry plain text, to which the core appends a developer's "What happened" trace.
- */
-export const userMessage = (error: unknown): string => {
-  const message =
-    (error instanceof Error ? error.message : String(error)).split('\nWhat happened:\n')[0] ?? '';
-  try {
-    const parsed: unknown = JSON.parse(message);
-    if (
-      typeof parsed === 'object' &&
-      parsed !== null &&
-      'message' in parsed &&
-      typeof parsed.message === 'string'
-    ) {
-      return parsed.message;
-    }
-  } catch {
-    // plain text
-  }
-  return message;
-};
+/** The message a Zap user reads, from any error the app throws. */
+export const userMessage = (error: unknown): string =>
+  userMessageOf(error instanceof Error ? error.message : String(error));
 
 /** Runs `action` and returns what it threw; fails the test when it did not throw. */
 export const caught = async (action: () => Promise<unknown>): Promise<Error> => {
@@ -61,6 +44,16 @@ export const run = (perform: Perform, bundle: Partial<Bundle>): Promise<unknown>
 
 export const searchVideo = (url: unknown, apiKey: string = API_KEY): Promise<unknown> =>
   run(getTikTokVideo.operation.perform as Perform, bundleFor({ url }, apiKey));
+
+export interface BatchOutput {
+  videos: Record<string, unknown>[];
+  failures: { url: string; message: string }[];
+  succeeded: number;
+  failed: number;
+}
+
+export const batchLookUp = (urls: unknown, apiKey: string = API_KEY): Promise<BatchOutput> =>
+  run(getTikTokVideos.operation.perform as Perform, bundleFor({ urls }, apiKey)) as Promise<BatchOutput>;
 
 export const testConnection = (apiKey: string = API_KEY): Promise<unknown> =>
   run(authentication.test, bundleFor({}, apiKey));

@@ -1,5 +1,6 @@
 import { flattenVideo } from '../src/flatten';
-import { outputFields } from '../src/outputFields';
+import { outputFields, type OutputField } from '../src/outputFields';
+import { getTikTokVideos } from '../src/creates/getTikTokVideos';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 import documented from './fixtures/documented-example.json';
 
@@ -26,8 +27,6 @@ const isTitleCase = (label: string): boolean =>
 const typeOf = (value: unknown): string => (typeof value === 'number' ? 'number' : typeof value);
 
 describe('output fields', () => {
-  const sample = getTikTokVideo.operation.sample as Record<string, unknown>;
-
   it('label every flattened key and the three files, and nothing else', () => {
     const flatKeys = Object.keys(flattenVideo(documented)).filter(
       (key) => key !== 'challenges' && key !== 'textExtra',
@@ -48,12 +47,6 @@ describe('output fields', () => {
     );
   });
 
-  it('have Title Case labels, none repeated (D018)', () => {
-    const labels = outputFields.map((field) => field.label);
-    expect(labels.filter((label) => !isTitleCase(label))).toEqual([]);
-    expect(new Set(labels).size).toBe(labels.length);
-  });
-
   it('use the words Zapier users use next to the API’s names', () => {
     const labelOf = (key: string) => outputFields.find((field) => field.key === key)?.label;
     expect(labelOf('statsDiggCount')).toBe('Likes (Digg Count)');
@@ -68,9 +61,23 @@ describe('output fields', () => {
     expect(typeOfKey('statsPlayCount')).toBe('number');
     expect(typeOfKey('authorVerified')).toBe('boolean');
   });
+});
 
-  it('agree with the sample in keys and types (D012, D024)', () => {
-    for (const field of outputFields) {
+describe.each([
+  ['Get TikTok Video', getTikTokVideo.operation.sample, getTikTokVideo.operation.outputFields],
+  ['Get TikTok Videos (Batch)', getTikTokVideos.operation.sample, getTikTokVideos.operation.outputFields],
+])('%s sample and output fields', (_action, rawSample, rawFields) => {
+  const sample = rawSample as Record<string, unknown>;
+  const fields = rawFields as OutputField[];
+
+  it('have Title Case labels, none repeated (D018)', () => {
+    const labels = fields.map((field) => field.label);
+    expect(labels.filter((label) => !isTitleCase(label))).toEqual([]);
+    expect(labels.filter((label, index) => labels.indexOf(label) !== index)).toEqual([]);
+  });
+
+  it('agree in keys and types (D012, D024)', () => {
+    for (const field of fields) {
       const [list, child] = field.key.split('[]') as [string, string | undefined];
       // A line item may leave out a key (a mention has no hashtag name), but one item has it.
       const values =
@@ -85,17 +92,25 @@ describe('output fields', () => {
         expect({ key: field.key, type: typeOf(value) }).toEqual({ key: field.key, type: expected });
       }
     }
-    const fieldLists = new Set(outputFields.map((field) => field.key.split('[]')[0]));
+    const fieldLists = new Set(fields.map((field) => field.key.split('[]')[0]));
     expect(Object.keys(sample).filter((key) => !fieldLists.has(key))).toEqual([]);
   });
 
-  it('sample dates are ISO-8601 with a timezone (D023)', () => {
-    for (const field of outputFields.filter((f) => f.type === 'datetime')) {
-      expect(sample[field.key]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+  it('date every datetime in ISO-8601 with a timezone (D023)', () => {
+    const datetimes = fields.filter((field) => field.type === 'datetime');
+    expect(datetimes.length).toBeGreaterThan(0);
+    for (const field of datetimes) {
+      const [list, child] = field.key.split('[]') as [string, string | undefined];
+      const values =
+        child === undefined
+          ? [sample[field.key]]
+          : (sample[list] as Record<string, unknown>[]).map((item) => item[child]);
+      for (const value of values)
+        expect(value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
     }
   });
 
-  it('sample has a value in every field, so users see realistic data', () => {
+  it('have a value in every top-level field, so users see realistic data', () => {
     expect(Object.entries(sample).filter(([, value]) => value === null)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { FAULTS, SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
-import { apiMessages, connectionMessages, urlMessages } from '../../src/messages';
-import { caught, searchVideo, testConnection, userMessage } from '../helpers';
+import { apiMessages, batchMessages, connectionMessages, urlMessages } from '../../src/messages';
+import { batchLookUp, caught, searchVideo, testConnection, userMessage } from '../helpers';
 
 // The app against the sandbox over real loopback HTTP (the e2e project does not load nock).
 
@@ -97,5 +97,36 @@ describe('connection test against the sandbox', () => {
   it('fails with a clear message for another key', async () => {
     const error = await caught(() => testConnection('sk_not_the_sandbox_key'));
     expect(userMessage(error)).toBe(connectionMessages.invalidKey);
+  });
+});
+
+describe('Get TikTok Videos (Batch) against the sandbox', () => {
+  it('returns the videos found and reports the rest, in one run', async () => {
+    const result = await batchLookUp(
+      [
+        'https://vm.tiktok.com/ZMhSandbox1/',
+        'https://www.tiktok.com/@tokyo.mornings/video/7322000000000000001',
+        'https://vm.tiktok.com/ZMhSandbox1/',
+        faultUrl(404),
+        faultUrl(502),
+        'not a link',
+      ],
+      SANDBOX_API_KEY,
+    );
+    expect(result.videos.map((video) => video.id)).toEqual(['7321234567890123456', '7322000000000000001']);
+    expect(result.failures).toEqual([
+      { url: 'not a link', message: urlMessages.notAUrl },
+      { url: faultUrl(404), message: batchMessages.notFound },
+      {
+        url: faultUrl(502),
+        message: apiMessages.serverError('Received invalid data structure from video service.'),
+      },
+    ]);
+    expect(result).toMatchObject({ succeeded: 2, failed: 3 });
+  });
+
+  it('stops with the out-of-credits error', async () => {
+    const error = await caught(() => batchLookUp([faultUrl(403)], SANDBOX_API_KEY));
+    expect(userMessage(error)).toBe(apiMessages.outOfCredits);
   });
 });

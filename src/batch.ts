@@ -1,0 +1,144 @@
+import type { TikTokVideoOutput } from './lookup';
+import { batchMessages } from './messages';
+import { checkTikTokUrl } from './url';
+
+export const MAX_BATCH_URLS = 25;
+
+export interface BatchLimits {
+  /** Lookups in flight at once: enough to be quick, few enough not to trip DumplingAI's rate limit. */
+  concurrency: number;
+  /** Zapier stops a step after 30 s; the batch stops starting lookups well before that. */
+  budgetMs: number;
+  /** A lookup upstream can take seconds: none starts with less time than this left. */
+  minLookupMs: number;
+  /** Tries for a URL whose lookup is rate-limited (503 or 429), with backoff in between. */
+  maxTries: number;
+  backoffMs: number;
+}
+
+export const DEFAULT_LIMITS: BatchLimits = {
+  concurrency: 3,
+  budgetMs: 25_000,
+  minLookupMs: 5_000,
+  maxTries: 3,
+  backoffMs: 1_000,
+};
+
+/** One lookup's result. Errors that should stop the whole batch (401, 403) are thrown instead. */
+export type LookupOutcome =
+  | { kind: 'video'; video: TikTokVideoOutput }
+  | { kind: 'notFound' }
+  | { kind: 'rateLimited' }
+  | { kind: 'failed'; message: string };
+
+export type LookUp = (url: string, timeoutMs: number) => Promise<LookupOutcome>;
+
+export interface BatchFailure {
+  url: string;
+  message: string;
+}
+
+export interface BatchResult {
+  videos: (TikTokVideoOutput & { inputUrl: string })[];
+  failures: BatchFailure[];
+  succeeded: number;
+  failed: number;
+}
+
+interface Planned {
+  inputUrl: string;
+  apiUrl: string;
+}
+
+/** Checks every URL locally, drops repeats, and caps the count: none of this spends a credit. */
+export const planBatch = (
+  urls: unknown[],
+  limit: number = MAX_BATCH_URLS,
+): { lookups: Planned[]; failures: BatchFailure[] } => {
+  const lookups: Planned[] = [];
+  const failures: BatchFailure[] = [];
+  const seen = new Set<string>();
+  for (const input of urls) {
+    const inputUrl = typeof input === 'string' ? input.trim() : '';
+    // Zapier sends empty entries for unmapped list rows; they are not the user's URLs.
+    if (inputUrl === '') continue;
+    const checked = checkTikTokUrl(inputUrl);
+    if (!checked.ok) failures.push({ url: inputUrl, message: checked.message });
+    else if (seen.has(checked.url)) continue;
+    else if (lookups.length >= limit) failures.push({ url: inputUrl, message: batchMessages.tooMany(limit) });
+    else {
+      seen.add(checked.url);
+      lookups.push({ inputUrl, apiUrl: checked.url });
+    }
+  }
+  return { lookups, failures };
+};
+
+const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+/**
+ * Looks up every planned URL, a few at a time, within the time budget. What was fetched is
+ * always returned; URLs not reached in time are reported as failures to run again.
+ */
+export const runBatch = async (
+  urls: unknown[],
+  lookUp: LookUp,
+  limits: BatchLimits = DEFAULT_LIMITS,
+  now: () => number = Date.now,
+): Promise<BatchResult> => {
+  const deadline = now() + limits.budgetMs;
+  const left = (): number => deadline - now();
+  const { lookups, failures: rejected } = planBatch(urls);
+  const outcomes: (BatchResult['videos'][number] | BatchFailure | null)[] = lookups.map(() => null);
+  let next = 0;
+  // The first error that stops the batch (a 401 or 403); no worker starts a lookup after it.
+  const stops: Error[] = [];
+
+  const lookUpWithRetries = async ({
+    inputUrl,
+    apiUrl,
+  }: Planned): Promise<BatchResult['videos'][number] | BatchFailure> => {
+    for (let attempt = 1; ; attempt += 1) {
+      if (left() < limits.minLookupMs) return { url: inputUrl, message: batchMessages.outOfTime };
+      const outcome = await lookUp(apiUrl, left());
+      if (outcome.kind === 'video') return { ...outcome.video, inputUrl };
+      if (outcome.kind === 'notFound') return { url: inputUrl, message: batchMessages.notFound };
+      if (outcome.kind === 'failed') return { url: inputUrl, message: outcome.message };
+      // Retried here, not by Zapier: a whole-step retry would pay again for the URLs already
+      // fetched. A rate-limited answer costs no credit, so retrying before Retry-After is cheap.
+      const wait = limits.backoffMs * 2 ** (attempt - 1);
+      if (attempt >= limits.maxTries || left() - wait < limits.minLookupMs) {
+        return { url: inputUrl, message: batchMessages.stillRateLimited(attempt) };
+      }
+      await sleep(wait);
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    while (stops.length === 0 && next < lookups.length) {
+      const index = next++;
+      const planned = lookups[index] as Planned;
+      try {
+        outcomes[index] = await lookUpWithRetries(planned);
+      } catch (error) {
+        stops.push(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+  };
+
+  await Promise.all(Array.from({ length: Math.min(limits.concurrency, lookups.length) }, worker));
+  const [stop] = stops;
+  if (stop !== undefined) throw stop;
+
+  const videos = outcomes.filter(
+    (item): item is BatchResult['videos'][number] => item !== null && 'inputUrl' in item,
+  );
+  const failures = [
+    ...rejected,
+    ...outcomes.filter((item): item is BatchFailure => item !== null && !('inputUrl' in item)),
+  ];
+  return { videos, failures, succeeded: videos.length, failed: failures.length };
+};

@@ -1,0 +1,104 @@
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+  type ZObject,
+} from 'zapier-platform-core';
+
+import { DEFAULT_LIMITS, MAX_BATCH_URLS, runBatch, type LookUp, type LookupOutcome } from '../batch';
+import { userMessageOf } from '../errors';
+import { lookUpVideo } from '../lookup';
+import { ACCEPTED_URL_FORMS, batchMessages } from '../messages';
+import { outputFields as videoOutputFields, type OutputField } from '../outputFields';
+import { sample as sampleVideo } from '../searches/getTikTokVideo';
+
+export const batchText = {
+  label: 'Get TikTok Videos (Batch)',
+  description: `Creates a batch lookup of up to ${MAX_BATCH_URLS} TikTok videos by URL, in a single task, and returns the videos found and the URLs that failed.`,
+  urlsLabel: 'Video URLs',
+  urlsHelp: `Up to ${MAX_BATCH_URLS} TikTok video links, one per row (a row may also hold several, separated by commas). Repeated links are looked up once; invalid ones are reported without spending a credit.`,
+} as const;
+
+// node-fetch marks a request that ran past its `timeout` with one of these types.
+const isTimeout = (error: Error): boolean => {
+  const type = (error as Error & { type?: unknown }).type;
+  return type === 'request-timeout' || type === 'body-timeout';
+};
+
+/**
+ * What one failed lookup means for the batch. A rejected key (401) or an empty account (403)
+ * would fail every other URL too, so those stop the batch with the single step's error.
+ */
+export const outcomeOfError = (error: unknown): LookupOutcome => {
+  if (!(error instanceof Error)) return { kind: 'failed', message: String(error) };
+  if (error.name === 'ExpiredAuthError') throw error;
+  if (error.name === 'AppError' && error.message.includes('"status":403')) throw error;
+  if (error.name === 'ThrottledError') return { kind: 'rateLimited' };
+  if (isTimeout(error)) return { kind: 'failed', message: batchMessages.tooSlow };
+  return { kind: 'failed', message: userMessageOf(error.message) };
+};
+
+export const lookUpWith =
+  (z: ZObject): LookUp =>
+  async (url, timeoutMs) => {
+    try {
+      const video = await lookUpVideo(z, url, timeoutMs);
+      return video === null ? { kind: 'notFound' } : { kind: 'video', video };
+    } catch (error) {
+      return outcomeOfError(error);
+    }
+  };
+
+const inputFields = defineInputFields([
+  {
+    key: 'urls',
+    label: batchText.urlsLabel,
+    type: 'string',
+    list: true,
+    required: true,
+    helpText: `${batchText.urlsHelp} Accepted forms: ${ACCEPTED_URL_FORMS.map((form) => `\`${form}\``).join(', ')}.`,
+  },
+]);
+
+const perform = (async (z, bundle) => {
+  const urls = bundle.inputData.urls;
+  // A single mapped value may hold several links, one per line or separated by commas (TikTok
+  // links never contain either); anything else stays whole, so a typo is reported as typed.
+  const entries = (Array.isArray(urls) ? urls : [urls]).flatMap((entry) =>
+    typeof entry === 'string' ? entry.split(/[,\n]+/) : [],
+  );
+  return runBatch(entries, lookUpWith(z), DEFAULT_LIMITS);
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
+
+const prefixed = (prefix: string, fields: OutputField[]): OutputField[] =>
+  fields.map((field) => ({ ...field, key: `${prefix}[]${field.key}` }));
+
+export const batchOutputFields: OutputField[] = [
+  { key: 'succeeded', label: 'Videos Found', type: 'number' },
+  { key: 'failed', label: 'URLs That Failed', type: 'number' },
+  { key: 'videos[]inputUrl', label: 'Video Input URL', type: 'string' },
+  ...prefixed(
+    'videos',
+    videoOutputFields.filter((field) => !field.key.includes('[]')),
+  ),
+  { key: 'failures[]url', label: 'Failed URL', type: 'string' },
+  { key: 'failures[]message', label: 'Failure Reason', type: 'string' },
+];
+
+export const getTikTokVideos = defineCreate({
+  key: 'get_tiktok_videos',
+  noun: 'TikTok Video Batch',
+  display: { label: batchText.label, description: batchText.description },
+  operation: {
+    perform,
+    inputFields,
+    sample: {
+      succeeded: 1,
+      failed: 1,
+      videos: [{ ...sampleVideo, inputUrl: 'https://vm.tiktok.com/ZMhKxyz/' }],
+      failures: [{ url: 'https://vm.tiktok.com/ZMgone00/', message: batchMessages.notFound }],
+    },
+    outputFields: batchOutputFields,
+  },
+});
