@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 
-import { SAMPLE_VIDEO_URL } from '../../sandbox/server';
+import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox } from '../../sandbox/server';
 import { apiMessages, urlMessages } from '../../src/messages';
 import { userMessageFromCliError } from '../../scripts/run';
 
@@ -36,11 +36,12 @@ interface Run {
 }
 
 // The README's main command, exactly as a user types it, with no key in the environment.
-const npmStart = (...args: string[]): Promise<Run> =>
+const npmStart = (args: string[], extraEnv: Record<string, string> = {}): Promise<Run> =>
   new Promise((done) => {
     const env = { ...process.env };
     delete env.DUMPLINGAI_API_KEY;
     delete env.DUMPLINGAI_BASE_URL;
+    Object.assign(env, extraEnv);
     execFile(
       'npm',
       ['start', '--silent', '--', ...args],
@@ -53,7 +54,7 @@ const npmStart = (...args: string[]): Promise<Run> =>
 
 describe('npm start (the main job) against the sandbox', () => {
   it('with no URL looks up the sample video and prints the step’s output', async () => {
-    const run = await npmStart();
+    const run = await npmStart([]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Using the local DumplingAI sandbox at http:\/\/127\.0\.0\.1:\d+/);
     expect(run.stdout).toContain(`Get TikTok Video: ${SAMPLE_VIDEO_URL}`);
@@ -63,16 +64,38 @@ describe('npm start (the main job) against the sandbox', () => {
   }, 60_000);
 
   it('prints what a Zap user would see for an upstream error, and exits non-zero', async () => {
-    const run = await npmStart('https://www.tiktok.com/@sandbox/video/7000000000000000403');
+    const run = await npmStart(['https://www.tiktok.com/@sandbox/video/7000000000000000403']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(apiMessages.outOfCredits);
     expect(run.stderr).not.toContain('"code"');
   }, 60_000);
 
   it('prints the URL check’s message for a bad URL, and exits non-zero', async () => {
-    const run = await npmStart('not a link');
+    const run = await npmStart(['not a link']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(urlMessages.notAUrl);
     expect(run.stderr).not.toContain('What happened');
+  }, 60_000);
+});
+
+describe('npm start with DUMPLINGAI_API_KEY set', () => {
+  it('uses that key against the configured API instead of starting the sandbox', async () => {
+    // No network here: a sandbox started by the test stands in for the real API address.
+    const api = await startSandbox();
+    try {
+      const run = await npmStart(['https://vm.tiktok.com/ZMhSandbox1/'], {
+        DUMPLINGAI_API_KEY: SANDBOX_API_KEY,
+        DUMPLINGAI_BASE_URL: api.origin,
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Using the real DumplingAI API (DUMPLINGAI_API_KEY is set)');
+      expect(run.stdout).not.toContain('local DumplingAI sandbox');
+      expect(run.stdout).not.toContain(SANDBOX_API_KEY);
+      expect(api.requests).toEqual([
+        { method: 'POST', path: '/api/v1/get-tiktok-video', authorized: true, hadAuthorizationHeader: true },
+      ]);
+    } finally {
+      await api.close();
+    }
   }, 60_000);
 });
