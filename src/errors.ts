@@ -83,3 +83,9 @@ export const userMessageOf = (text: string): string => {
   }
   return message;
 };
+
+/** node-fetch marks a request that ran past its `timeout` with one of these types. */
+export const isTimeout = (error: unknown): boolean => {
+  const type = error instanceof Error ? (error as Error & { type?: unknown }).type : undefined;
+  return type === 'request-timeout' || type === 'body-timeout';
+};

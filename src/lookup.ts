@@ -1,7 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
 
 import { REQUEST_SOURCE, VIDEO_PATH, apiUrl } from './api';
-import { upstreamMessage } from './errors';
+import { isTimeout, upstreamMessage } from './errors';
 import { filePointers, type FilePointers } from './files';
 import { flattenVideo, isObject, type FlatTikTokVideo } from './flatten';
 import { apiMessages } from './messages';
@@ -9,6 +9,9 @@ import type { UpstreamTikTokVideo } from './types';
 
 /** What a lookup step returns for one video: the flat fields and file pointers. */
 export type TikTokVideoOutput = FlatTikTokVideo & FilePointers;
+
+// Zapier stops a step after 30 s; stopping the request first lets the user read why.
+export const API_TIMEOUT_MS = 25_000;
 
 export type BodyCheck = { ok: true; video: UpstreamTikTokVideo } | { ok: false; detail: string };
 
@@ -35,15 +38,22 @@ export const checkVideoBody = (content: string, data: unknown): BodyCheck => {
 export const lookUpVideo = async (
   z: ZObject,
   url: string,
-  timeoutMs?: number,
+  timeoutMs: number = API_TIMEOUT_MS,
 ): Promise<TikTokVideoOutput | null> => {
-  const response = await z.request({
-    url: apiUrl(VIDEO_PATH),
-    method: 'POST',
-    body: { url, requestSource: REQUEST_SOURCE },
-    skipThrowForStatus: true,
-    ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }),
-  });
+  const response = await z
+    .request({
+      url: apiUrl(VIDEO_PATH),
+      method: 'POST',
+      body: { url, requestSource: REQUEST_SOURCE },
+      skipThrowForStatus: true,
+      timeout: timeoutMs,
+    })
+    .catch((error: unknown) => {
+      if (isTimeout(error)) {
+        throw new z.errors.Error(apiMessages.tooSlow(Math.ceil(timeoutMs / 1000)), 'upstream_timeout', 504);
+      }
+      throw error;
+    });
   if (response.status === 404) return null;
   const body = checkVideoBody(response.content, response.data);
   if (!body.ok)

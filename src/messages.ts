@@ -60,6 +60,8 @@ export const apiMessages = {
       detail,
       ' Try again later; if it keeps happening, contact DumplingAI support.',
     ),
+  tooSlow: (seconds: number): string =>
+    `DumplingAI took more than ${seconds} second${seconds === 1 ? '' : 's'} to answer, so the lookup was stopped before Zapier's time limit. Try again later.`,
   noDetail: 'no details were given.',
   redacted: ':censored:',
 } as const;
@@ -78,7 +80,6 @@ export const batchMessages = {
     `Not looked up: one batch takes up to ${limit} different URLs. Look this one up in another step.`,
   outOfTime:
     'Not looked up: the step ran out of time (Zapier allows 30 seconds per step). Run this URL again in another step.',
-  tooSlow: 'DumplingAI took too long to answer for this URL. Run it again in another step.',
   stillRateLimited: (tries: number): string =>
     `DumplingAI's upstream video service was still rate-limited after ${tries} tries. Run this URL again later.`,
 } as const;

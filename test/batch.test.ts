@@ -7,7 +7,7 @@ import {
   type LookUp,
 } from '../src/batch';
 import { flattenVideo } from '../src/flatten';
-import { batchMessages, urlMessages } from '../src/messages';
+import { apiMessages, batchMessages, urlMessages } from '../src/messages';
 import type { TikTokVideoOutput } from '../src/lookup';
 
 const videoUrl = (n: number) =>
@@ -170,7 +170,7 @@ describe('runBatch', () => {
       allowed.push(timeoutMs);
       clock += Math.min(10_000, timeoutMs);
       return timeoutMs < 10_000
-        ? Promise.resolve({ kind: 'failed', message: batchMessages.tooSlow })
+        ? Promise.resolve({ kind: 'failed', message: apiMessages.tooSlow(5) })
         : found(url, timeoutMs);
     };
     const urls = [videoUrl(1), videoUrl(2), videoUrl(3), videoUrl(4)];
@@ -178,7 +178,7 @@ describe('runBatch', () => {
 
     expect(result.videos.map((video) => video.inputUrl)).toEqual([videoUrl(1), videoUrl(2)]);
     expect(result.failures).toEqual([
-      { url: videoUrl(3), message: batchMessages.tooSlow },
+      { url: videoUrl(3), message: apiMessages.tooSlow(5) },
       { url: videoUrl(4), message: batchMessages.outOfTime },
     ]);
     // No lookup was allowed past the budget, and none started with less than the minimum left.

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { checkVideoBody, lookUpVideo } from '../src/lookup';
+import { API_TIMEOUT_MS, checkVideoBody, lookUpVideo } from '../src/lookup';
 import { apiMessages } from '../src/messages';
 import { API, API_KEY, bundleFor, caught, run, userMessage, VIDEO_PATH } from './helpers';
 import documented from './fixtures/documented-example.json';
@@ -25,7 +25,8 @@ describe('checkVideoBody', () => {
 });
 
 describe('lookUpVideo', () => {
-  const lookUp = (url: string) => run(async (z) => lookUpVideo(z, url), bundleFor());
+  const lookUp = (url: string, timeoutMs?: number) =>
+    run(async (z) => lookUpVideo(z, url, timeoutMs), bundleFor());
 
   it('posts the URL with requestSource ZAPIER and flattens the answer', async () => {
     const scope = nock(API)
@@ -66,5 +67,20 @@ describe('lookUpVideo', () => {
     expect(error.name).toBe('AppError');
     expect(userMessage(error)).toBe(apiMessages.unreadableAnswer(detail));
     expect(error.message).not.toContain(API_KEY);
+  });
+
+  it('stops a request that runs past its time and says DumplingAI took too long', async () => {
+    nock(API).post(VIDEO_PATH).delay(1000).reply(200, documented);
+    const error = await caught(() => lookUp('https://vm.tiktok.com/x/', 50));
+    expect(error.name).toBe('AppError');
+    expect(JSON.parse(error.message)).toEqual({
+      message: apiMessages.tooSlow(1),
+      code: 'upstream_timeout',
+      status: 504,
+    });
+  });
+
+  it('by default gives up well within Zapier’s 30-second step limit', () => {
+    expect(API_TIMEOUT_MS).toBeLessThanOrEqual(25_000);
   });
 });

@@ -22,6 +22,7 @@ describe('messages', () => {
     apiMessages.rateLimited(86_400),
     fileMessages.unavailable(503),
     fileMessages.badPointer,
+    apiMessages.tooSlow(25),
   ];
 
   it.each([...fixed, ...built])('fits Zapier’s 250-character limit: %s', (message) => {

@@ -20,12 +20,6 @@ export const batchText = {
   urlsHelp: `Up to ${MAX_BATCH_URLS} TikTok video links, one per row (a row may also hold several, separated by commas). Repeated links are looked up once; invalid ones are reported without spending a credit.`,
 } as const;
 
-// node-fetch marks a request that ran past its `timeout` with one of these types.
-const isTimeout = (error: Error): boolean => {
-  const type = (error as Error & { type?: unknown }).type;
-  return type === 'request-timeout' || type === 'body-timeout';
-};
-
 /**
  * What one failed lookup means for the batch. A rejected key (401) or an empty account (403)
  * would fail every other URL too, so those stop the batch with the single step's error.
@@ -35,7 +29,6 @@ export const outcomeOfError = (error: unknown): LookupOutcome => {
   if (error.name === 'ExpiredAuthError') throw error;
   if (error.name === 'AppError' && error.message.includes('"status":403')) throw error;
   if (error.name === 'ThrottledError') return { kind: 'rateLimited' };
-  if (isTimeout(error)) return { kind: 'failed', message: batchMessages.tooSlow };
   return { kind: 'failed', message: userMessageOf(error.message) };
 };
 

@@ -102,7 +102,7 @@ describe('one lookup inside the batch', () => {
   it('reports DumplingAI as too slow when the lookup runs past its time', async () => {
     nock(API).post(VIDEO_PATH).delay(500).reply(200, documented);
     const outcome = await run((z) => lookUpWith(z)(short('ZMslow'), 50), bundleFor());
-    expect(outcome).toEqual({ kind: 'failed', message: batchMessages.tooSlow });
+    expect(outcome).toEqual({ kind: 'failed', message: apiMessages.tooSlow(1) });
   });
 
   it.each([
