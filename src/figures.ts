@@ -10,7 +10,9 @@ export const engagementRate = (stats: {
 }): number | null => {
   if (stats.views === null || stats.views <= 0) return null;
   const interactions = (stats.likes ?? 0) + (stats.comments ?? 0) + (stats.shares ?? 0) + (stats.saves ?? 0);
-  return Math.round((interactions / stats.views) * 100 * 100) / 100;
+  const rate = Math.round((interactions / stats.views) * 100 * 100) / 100;
+  // A nonsense view count (far below 1) would otherwise give Infinity, which is not a number to Zapier.
+  return Number.isFinite(rate) ? rate : null;
 };
 
 export const profileUrl = (uniqueId: string | null): string | null =>

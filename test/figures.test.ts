@@ -20,6 +20,10 @@ describe('engagementRate', () => {
     expect(engagementRate({ likes: 10, comments: null, shares: null, saves: null, views: 1000 })).toBe(1);
   });
 
+  it('is null rather than Infinity for a nonsense view count', () => {
+    expect(engagementRate({ likes: 1, comments: 0, shares: 0, saves: 0, views: 5e-324 })).toBeNull();
+  });
+
   it('can exceed 100 when a video is liked more than watched', () => {
     expect(engagementRate({ likes: 30, comments: 0, shares: 0, saves: 0, views: 20 })).toBe(150);
   });

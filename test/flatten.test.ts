@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 import { canonicalUrl, flattenVideo, hashtagsOf } from '../src/flatten';
 import { outputFields } from '../src/outputFields';
 import documented from './fixtures/documented-example.json';
@@ -5,7 +7,11 @@ import sparse from './fixtures/sparse-video.json';
 
 // Every output key but the file pointers, which the lookup adds after flattening.
 const topLevelKeys = [
-  ...new Set(outputFields.filter((field) => field.type !== 'file').map((field) => field.key.split('[]')[0])),
+  ...new Set(
+    outputFields
+      .filter((field) => field.type !== 'file')
+      .map((field) => field.key.split('[]')[0] ?? field.key),
+  ),
 ].sort();
 
 describe('flattenVideo', () => {
@@ -142,5 +148,45 @@ describe('canonicalUrl', () => {
     ['', '1'],
   ])('is null without both parts (%j, %j)', (user, id) => {
     expect(canonicalUrl(user, id)).toBeNull();
+  });
+});
+
+describe('flattenVideo, property-based', () => {
+  const fieldTypes = new Map(
+    outputFields.filter((field) => !field.key.includes('[]')).map((field) => [field.key, field.type]),
+  );
+  const typeAgrees = (key: string, value: unknown): boolean => {
+    const type = fieldTypes.get(key);
+    if (value === null || type === undefined) return true;
+    if (type === 'number') return typeof value === 'number' && Number.isFinite(value);
+    if (type === 'boolean') return typeof value === 'boolean';
+    return typeof value === 'string';
+  };
+  const apiShaped = fc.record(
+    {
+      id: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+      author: fc.anything(),
+      stats: fc.oneof(
+        fc.anything(),
+        fc.record({ playCount: fc.oneof(fc.integer(), fc.double(), fc.string()), diggCount: fc.anything() }),
+      ),
+      music: fc.anything(),
+      video: fc.anything(),
+      challenges: fc.anything(),
+      textExtra: fc.oneof(fc.anything(), fc.array(fc.dictionary(fc.string(), fc.jsonValue()))),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('never throws and always returns every output key with a value of its type, for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), apiShaped), (value) => {
+        const flat = flattenVideo(value);
+        for (const key of topLevelKeys) expect(flat).toHaveProperty(key);
+        for (const [key, fieldValue] of Object.entries(flat))
+          expect([key, typeAgrees(key, fieldValue)]).toEqual([key, true]);
+        expect(Array.isArray(flat.challenges) && Array.isArray(flat.textExtra)).toBe(true);
+      }),
+    );
   });
 });

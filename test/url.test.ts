@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+
 import { urlMessages } from '../src/messages';
 import { checkTikTokUrl } from '../src/url';
 
@@ -73,5 +75,93 @@ describe('checkTikTokUrl', () => {
       expect(message).toContain('https://vm.tiktok.com/<code>/');
       expect(message).toContain('https://m.tiktok.com/v/<id>.html');
     }
+  });
+});
+
+describe('checkTikTokUrl, property-based', () => {
+  const username = fc.stringMatching(/^[A-Za-z0-9_.]{1,24}$/);
+  const videoId = fc.stringMatching(/^[0-9]{1,19}$/);
+  const code = fc.stringMatching(/^[A-Za-z0-9]{5,12}$/);
+  const scheme = fc.constantFrom('https://', 'http://', 'HTTPS://', '');
+  const slash = fc.constantFrom('', '/');
+  const tracking = fc.constantFrom('', '?is_from_webapp=1&sender_device=pc', '?lang=en#comments', '#top');
+  const padding = fc.constantFrom('', ' ', '\n', '\t ');
+
+  // The documented forms, as the help text shows them: the oracle the check must agree with.
+  const documentedForms = [
+    /^https:\/\/(www\.|m\.)?tiktok\.com\/@[\w.-]+\/video\/\d+\/?$/,
+    /^https:\/\/(vm|vt)\.tiktok\.com\/[\w-]+\/?$/,
+    /^https:\/\/(www\.)?tiktok\.com\/t\/[\w-]+\/?$/,
+    /^https:\/\/m\.tiktok\.com\/v\/\d+\.html$/,
+  ];
+
+  const validPath = fc.oneof(
+    fc
+      .tuple(fc.constantFrom('www.tiktok.com', 'tiktok.com', 'm.tiktok.com'), username, videoId, slash)
+      .map(([host, user, id, end]) => `${host}/@${user}/video/${id}${end}`),
+    fc
+      .tuple(fc.constantFrom('vm.tiktok.com', 'vt.tiktok.com'), code, slash)
+      .map(([host, c, end]) => `${host}/${c}${end}`),
+    fc.tuple(code, slash).map(([c, end]) => `www.tiktok.com/t/${c}${end}`),
+    videoId.map((id) => `m.tiktok.com/v/${id}.html`),
+  );
+
+  it('never throws, whatever the input', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.anything()),
+        (input) => {
+          expect(() => checkTikTokUrl(input)).not.toThrow();
+        },
+      ),
+    );
+  });
+
+  it('accepts every documented form, with any scheme case, padding and tracking, and sends it cleaned', () => {
+    fc.assert(
+      fc.property(padding, scheme, validPath, tracking, padding, (before, s, path, query, after) => {
+        const result = checkTikTokUrl(`${before}${s}${path}${query}${after}`);
+        expect(result).toEqual({ ok: true, url: `https://${path}` });
+      }),
+    );
+  });
+
+  it('accepts nothing outside the documented forms', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.webUrl(),
+          validPath.map((path) => `https://${path}x/y`),
+        ),
+        (input) => {
+          const result = checkTikTokUrl(input);
+          if (result.ok) expect(documentedForms.some((form) => form.test(result.url))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('rejects near-misses: other hosts, look-alike hosts, missing ids, script and data URLs, huge input', () => {
+    const nearMiss = fc.oneof(
+      fc
+        .tuple(fc.domain(), validPath)
+        .map(([domain, path]) => `https://${domain}/${path.split('/').slice(1).join('/')}`),
+      validPath.map((path) => `https://${path.replace('tiktok.com', 'tiktok.com.evil.example')}`),
+      fc.tuple(username).map(([user]) => `https://www.tiktok.com/@${user}/video/`),
+      fc.tuple(username, code).map(([user, c]) => `https://www.tiktok.com/@${user}/video/${c}x`),
+      validPath.map((path) => `javascript:alert('${path}')`),
+      validPath.map((path) => `data:text/html,${path}`),
+      fc.constant(`https://www.tiktok.com/@user/video/${'1'.repeat(10_000)}`),
+      fc.constant('x'.repeat(10_000)),
+    );
+    fc.assert(
+      fc.property(nearMiss, (input) => {
+        const result = checkTikTokUrl(input);
+        // A random domain can, rarely, be tiktok.com itself; then it is a valid form, not a miss.
+        if (result.ok) expect(documentedForms.some((form) => form.test(result.url))).toBe(true);
+        else expect(Object.values(urlMessages)).toContain(result.message);
+      }),
+    );
   });
 });
