@@ -2,11 +2,16 @@ import zapier from 'zapier-platform-core';
 
 import App from '../index';
 import packageJson from '../package.json';
+import { keyLabel } from '../src/authentication';
+import { getTikTokVideos } from '../src/creates/getTikTokVideos';
+import { downloadMedia } from '../src/files';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 
 describe('the app definition', () => {
-  it('registers the search by its key and the middleware', () => {
+  it('registers the actions by their keys, the hydrator and the middleware', () => {
     expect(App.searches).toEqual({ get_tiktok_video: getTikTokVideo });
+    expect(App.creates).toEqual({ get_tiktok_videos: getTikTokVideos });
+    expect(App.hydrators).toEqual({ downloadMedia });
     expect(App.beforeRequest).toHaveLength(1);
     expect(App.afterResponse).toHaveLength(2);
     expect(App.version).toBe(packageJson.version);
@@ -21,5 +26,141 @@ describe('the app definition', () => {
     };
     const { results } = await createAppHandler(App)({ command: 'validate' });
     expect(results).toEqual([]);
+  });
+});
+
+// Zapier's integration checks that can be judged from the definition alone, by their codes.
+describe('Zapier publishing checks', () => {
+  const actions = [...Object.values(App.searches ?? {}), ...Object.values(App.creates ?? {})];
+  const inputFieldsOf = (action: (typeof actions)[number]) =>
+    (action.operation.inputFields ?? []) as {
+      key: string;
+      label?: string;
+      helpText?: string;
+      type?: string;
+      required?: boolean;
+    }[];
+  const strings = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(strings)
+        : typeof value === 'object' && value !== null
+          ? Object.values(value).flatMap(strings)
+          : [];
+  const definition = JSON.parse(JSON.stringify(App)) as unknown;
+  const helpTexts = [
+    ...actions.flatMap((action) => inputFieldsOf(action).map((field) => field.helpText ?? '')),
+    ...(App.authentication?.fields ?? []).map((field) => (field as { helpText?: string }).helpText ?? ''),
+  ];
+  const SMALL = new Set([
+    'a',
+    'an',
+    'and',
+    'as',
+    'at',
+    'by',
+    'for',
+    'in',
+    'of',
+    'on',
+    'or',
+    'per',
+    'the',
+    'to',
+  ]);
+  const titleCase = (label: string) =>
+    label.split(' ').every((word, i) => (i > 0 && SMALL.has(word)) || /^\(?[A-Z0-9]/.test(word));
+
+  it('D001: no action asks for a credential', () => {
+    for (const action of actions) {
+      for (const field of inputFieldsOf(action)) {
+        expect(field.type).not.toBe('password');
+        expect(`${field.key} ${field.label ?? ''}`).not.toMatch(/api.?key|token|password|secret/i);
+      }
+    }
+  });
+
+  it('D002: the API key’s help text links to where to find it', () => {
+    const help = (App.authentication?.fields?.[0] as { helpText?: string }).helpText ?? '';
+    expect(help).toMatch(/\[[^\]]+\]\(https:\/\/[^)]+\)/);
+  });
+
+  it('D003: the connection label identifies the key without being the app name or the key', () => {
+    const label = keyLabel('sk_live_0000000000009f3c');
+    expect(label).not.toMatch(/^DumplingAI$/i);
+    expect(label).not.toContain('sk_live_0000000000009f3c');
+  });
+
+  it('D007: every address in the definition is https', () => {
+    expect(strings(definition).filter((text) => /http:\/\//.test(text))).toEqual([]);
+  });
+
+  it('D008: Markdown links are well formed and bare addresses sit in backticks', () => {
+    for (const help of helpTexts) {
+      const withoutCode = help.replace(/`[^`]*`/g, '').replace(/\[[^\]]+\]\(https:\/\/[^)\s]+\)/g, '');
+      expect({ help, bare: withoutCode.match(/https?:\/\/\S+/g) }).toEqual({ help, bare: null });
+      expect(help).not.toMatch(/\]\s+\(|\[[^\]]*$/);
+    }
+  });
+
+  it('D009: the search has a required search field', () => {
+    for (const search of Object.values(App.searches ?? {})) {
+      expect(inputFieldsOf(search).some((field) => field.required === true)).toBe(true);
+    }
+  });
+
+  it('D011: no help text repeats its label', () => {
+    for (const action of actions) {
+      for (const field of inputFieldsOf(action)) {
+        expect((field.helpText ?? '').trim().toLowerCase()).not.toBe(
+          (field.label ?? '').trim().toLowerCase(),
+        );
+      }
+    }
+  });
+
+  it('D012: every action has a static sample', () => {
+    for (const action of actions) expect(typeof action.operation.sample).toBe('object');
+  });
+
+  it('D018: action and input labels are in Title Case', () => {
+    const labels = [
+      ...actions.map((action) => action.display.label ?? ''),
+      ...actions.flatMap((a) => inputFieldsOf(a).map((f) => f.label ?? '')),
+    ];
+    expect(labels.filter((label) => !titleCase(label))).toEqual([]);
+  });
+
+  it('D022: creates have static input fields', () => {
+    for (const create of Object.values(App.creates ?? {})) {
+      for (const field of create.operation.inputFields ?? []) expect(typeof field).toBe('object');
+    }
+  });
+
+  it('D025: no dangerous URIs anywhere in the definition', () => {
+    expect(strings(definition).filter((text) => /\b(javascript|vbscript|data|file):/i.test(text))).toEqual(
+      [],
+    );
+  });
+
+  it('descriptions follow Zapier’s wording: "Finds …" / "Creates …", end with a period, name no app', () => {
+    for (const search of Object.values(App.searches ?? {}))
+      expect(search.display.description).toMatch(/^Finds a .*\.$/);
+    for (const create of Object.values(App.creates ?? {}))
+      expect(create.display.description).toMatch(/^Creates a .*\.$/);
+    for (const action of actions) expect(action.display.description).not.toMatch(/DumplingAI|Zapier/);
+  });
+
+  it('keeps the label the user chose for the search', () => {
+    expect(App.searches?.get_tiktok_video?.display.label).toBe('Get TikTok Video');
+  });
+
+  it('uses snake_case action keys and plain input keys, with no label used twice in an action', () => {
+    for (const action of actions) {
+      expect(action.key).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
+      const labels = inputFieldsOf(action).map((field) => field.label);
+      expect(new Set(labels).size).toBe(labels.length);
+    }
   });
 });
