@@ -13,7 +13,8 @@ export const baseUrl = (): string =>
 
 export const apiUrl = (path: string): string => `${baseUrl()}${path}`;
 
-export const isApiUrl = (url: string): boolean => {
+export const isApiUrl = (url: string | undefined): boolean => {
+  if (url === undefined) return false;
   try {
     return new URL(url).origin === new URL(baseUrl()).origin;
   } catch {

@@ -74,7 +74,8 @@ export const redact = (text: string, secret: unknown): string =>
  * (`{"message", …}`), and the core appends a developer's "What happened" trace to the others.
  */
 export const userMessageOf = (text: string): string => {
-  const message = text.split('\nWhat happened:\n')[0] ?? '';
+  const trace = text.indexOf('\nWhat happened:\n');
+  const message = trace === -1 ? text : text.slice(0, trace);
   try {
     const parsed: unknown = JSON.parse(message);
     if (isObject(parsed) && typeof parsed.message === 'string') return parsed.message;

@@ -27,7 +27,7 @@ export const connectionMessages = {
 export const clip = (text: string, room: number): string =>
   text.length <= room ? text : `${text.slice(0, Math.max(0, room - 1))}…`;
 
-const withDetail = (before: string, detail: string, after = ''): string =>
+const withDetail = (before: string, detail: string, after: string): string =>
   `${before}${clip(detail, MAX_MESSAGE_LENGTH - before.length - after.length)}${after}`;
 
 export const apiMessages = {

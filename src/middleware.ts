@@ -25,7 +25,7 @@ export const logRateLimit: AfterResponseMiddleware = (response, z) => {
   // getHeader gives null (not undefined, as its type says) for a header that is absent.
   const limit = response.getHeader('x-ratelimit-limit') ?? null;
   const remaining = response.getHeader('x-ratelimit-remaining') ?? null;
-  if (isApiUrl(response.request.url ?? '') && (limit !== null || remaining !== null)) {
+  if (isApiUrl(response.request.url) && (limit !== null || remaining !== null)) {
     z.console.log(
       `DumplingAI rate limit: ${remaining ?? 'unknown'} of ${limit ?? 'unknown'} requests remaining`,
     );
@@ -52,7 +52,7 @@ const toZapierError = (z: ZObject, failure: UpstreamFailure, message: string): E
  * the core turns it into a ThrottledError first.)
  */
 export const throwForApiError: AfterResponseMiddleware = (response, z, bundle) => {
-  if (response.status < 400 || !isApiUrl(response.request.url ?? '')) return response;
+  if (response.status < 400 || !isApiUrl(response.request.url)) return response;
   // A search asks to see its own 404 (skipThrowForStatus): there, "not found" is an empty result.
   if (response.status === 404 && response.skipThrowForStatus) return response;
   const failure = failureFor(response.status, response.data, response.getHeader('retry-after') ?? null);

@@ -23,6 +23,7 @@ describe('api address', () => {
     ['https://v16-webapp.tiktok.com/video.mp4', false],
     ['http://app.dumplingai.com/api', false],
     ['not a url', false],
+    [undefined, false],
   ])('knows whether %s is the API', (url, expected) => {
     expect(isApiUrl(url)).toBe(expected);
   });

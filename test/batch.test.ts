@@ -128,6 +128,14 @@ describe('runBatch', () => {
     expect(startedAfterFailure).toEqual([]);
   });
 
+  it('stops with an Error even when a lookup rejects with something else', async () => {
+    const lookUp: LookUp = () => Promise.reject(new Error('network down'));
+    await expect(runBatch([videoUrl(1)], lookUp, fast)).rejects.toThrow('network down');
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the case under test
+    const odd: LookUp = () => Promise.reject('not an Error');
+    await expect(runBatch([videoUrl(1)], odd, fast)).rejects.toThrow('not an Error');
+  });
+
   it('retries a rate-limited URL with backoff and keeps the video when it recovers', async () => {
     const lookUp = jest
       .fn<ReturnType<LookUp>, Parameters<LookUp>>()

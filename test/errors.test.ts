@@ -1,4 +1,12 @@
-import { DEFAULT_RETRY_SECONDS, failureFor, redact, retryDelaySeconds, upstreamMessage } from '../src/errors';
+import {
+  DEFAULT_RETRY_SECONDS,
+  failureFor,
+  isTimeout,
+  redact,
+  retryDelaySeconds,
+  upstreamMessage,
+  userMessageOf,
+} from '../src/errors';
 import { MAX_MESSAGE_LENGTH, apiMessages, connectionMessages } from '../src/messages';
 
 describe('upstreamMessage', () => {
@@ -158,5 +166,33 @@ describe('redact', () => {
 
   it.each([undefined, '', 42])('leaves the text alone without a key (%j)', (secret) => {
     expect(redact('text', secret)).toBe('text');
+  });
+});
+
+describe('userMessageOf', () => {
+  it.each([
+    ['{"message":"Out of credits.","code":"out_of_credits","status":403}', 'Out of credits.'],
+    ['{"message":"Busy.","delay":30}', 'Busy.'],
+    ['That is not a web address.\nWhat happened:\n  Executing search', 'That is not a web address.'],
+    ['plain text', 'plain text'],
+    ['{"code":"no message"}', '{"code":"no message"}'],
+    ['[1,2]', '[1,2]'],
+  ])('reads what the user sees in %j', (text, expected) => {
+    expect(userMessageOf(text)).toBe(expected);
+  });
+});
+
+describe('isTimeout', () => {
+  const withType = (type: string) => Object.assign(new Error('timeout'), { type });
+
+  it.each([
+    [withType('request-timeout'), true],
+    [withType('body-timeout'), true],
+    [withType('system'), false],
+    [new Error('no type'), false],
+    ['request-timeout', false],
+    [undefined, false],
+  ])('knows whether %p is a timeout', (error, expected) => {
+    expect(isTimeout(error)).toBe(expected);
   });
 });

@@ -31,7 +31,7 @@ describe('the app definition', () => {
 
 // Zapier's integration checks that can be judged from the definition alone, by their codes.
 describe('Zapier publishing checks', () => {
-  const actions = [...Object.values(App.searches ?? {}), ...Object.values(App.creates ?? {})];
+  const actions = [...Object.values(App.searches), ...Object.values(App.creates)];
   const inputFieldsOf = (action: (typeof actions)[number]) =>
     (action.operation.inputFields ?? []) as {
       key: string;
@@ -105,7 +105,7 @@ describe('Zapier publishing checks', () => {
   });
 
   it('D009: the search has a required search field', () => {
-    for (const search of Object.values(App.searches ?? {})) {
+    for (const search of Object.values(App.searches)) {
       expect(inputFieldsOf(search).some((field) => field.required === true)).toBe(true);
     }
   });
@@ -133,7 +133,7 @@ describe('Zapier publishing checks', () => {
   });
 
   it('D022: creates have static input fields', () => {
-    for (const create of Object.values(App.creates ?? {})) {
+    for (const create of Object.values(App.creates)) {
       for (const field of create.operation.inputFields ?? []) expect(typeof field).toBe('object');
     }
   });
@@ -145,15 +145,15 @@ describe('Zapier publishing checks', () => {
   });
 
   it('descriptions follow Zapier’s wording: "Finds …" / "Creates …", end with a period, name no app', () => {
-    for (const search of Object.values(App.searches ?? {}))
+    for (const search of Object.values(App.searches))
       expect(search.display.description).toMatch(/^Finds a .*\.$/);
-    for (const create of Object.values(App.creates ?? {}))
+    for (const create of Object.values(App.creates))
       expect(create.display.description).toMatch(/^Creates a .*\.$/);
     for (const action of actions) expect(action.display.description).not.toMatch(/DumplingAI|Zapier/);
   });
 
   it('keeps the label the user chose for the search', () => {
-    expect(App.searches?.get_tiktok_video?.display.label).toBe('Get TikTok Video');
+    expect(App.searches.get_tiktok_video.display.label).toBe('Get TikTok Video');
   });
 
   it('uses snake_case action keys and plain input keys, with no label used twice in an action', () => {

@@ -1,6 +1,8 @@
 import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
 
 import { connectionMessages, apiMessages } from '../src/messages';
+import { addApiHeaders } from '../src/middleware';
 import { API, API_KEY, bundleFor, caught, run, searchVideo, userMessage, VIDEO_PATH } from './helpers';
 import documented from './fixtures/documented-example.json';
 
@@ -28,6 +30,42 @@ describe('request headers', () => {
   });
 });
 
+describe('addApiHeaders', () => {
+  const z = {} as ZObject;
+  const withKey = (apiKey: unknown) => ({ authData: { apiKey } }) as unknown as Bundle;
+
+  it('adds the headers to a request that has none yet', async () => {
+    const request = await addApiHeaders({ url: `${API}/api/v2/balance` }, z, withKey('sk_abc'));
+    expect(request.headers).toEqual({ 'Content-Type': 'application/json', Authorization: 'Bearer sk_abc' });
+  });
+
+  it('replaces any other spelling of the two headers and keeps the rest', async () => {
+    const request = await addApiHeaders(
+      {
+        url: `${API}/x`,
+        headers: { 'content-type': 'text/plain', AUTHORIZATION: 'Bearer old', 'X-Other': '1' },
+      },
+      z,
+      withKey('sk_abc'),
+    );
+    expect(request.headers).toEqual({
+      'X-Other': '1',
+      'Content-Type': 'application/json',
+      Authorization: 'Bearer sk_abc',
+    });
+  });
+
+  it.each([undefined, ''])('sends no Authorization header without a key (%j)', async (apiKey) => {
+    const request = await addApiHeaders({ url: `${API}/x` }, z, withKey(apiKey));
+    expect(request.headers).toEqual({ 'Content-Type': 'application/json' });
+  });
+
+  it('leaves requests to other hosts alone', async () => {
+    const request = { url: 'https://v16-webapp.tiktok.com/v.mp4', headers: { Range: 'bytes=0-' } };
+    expect(await addApiHeaders(request, z, withKey('sk_abc'))).toEqual(request);
+  });
+});
+
 describe('rate-limit headers', () => {
   it('logs both headers to Zapier’s monitoring', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -47,6 +85,15 @@ describe('rate-limit headers', () => {
     await runSearch();
     expect(log).toHaveBeenCalledWith(
       expect.stringContaining('DumplingAI rate limit: 7 of unknown requests remaining'),
+    );
+  });
+
+  it('logs the limit when only the limit comes', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    nock(API).post(VIDEO_PATH).reply(200, documented, { 'X-RateLimit-Limit': '100' });
+    await runSearch();
+    expect(log).toHaveBeenCalledWith(
+      expect.stringContaining('DumplingAI rate limit: unknown of 100 requests remaining'),
     );
   });
 

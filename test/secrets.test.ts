@@ -43,7 +43,7 @@ beforeEach(() => {
 });
 
 const everythingSaid = async (action: () => Promise<unknown>): Promise<string> => {
-  let said = '';
+  let said: string;
   try {
     said = JSON.stringify(await action());
   } catch (error) {

@@ -6,7 +6,7 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 
-import { DEFAULT_LIMITS, MAX_BATCH_URLS, runBatch, type LookUp, type LookupOutcome } from '../batch';
+import { MAX_BATCH_URLS, runBatch, type LookUp, type LookupOutcome } from '../batch';
 import { userMessageOf } from '../errors';
 import { lookUpVideo } from '../lookup';
 import { ACCEPTED_URL_FORMS, batchMessages } from '../messages';
@@ -61,7 +61,7 @@ const perform = (async (z, bundle) => {
   const entries = (Array.isArray(urls) ? urls : [urls]).flatMap((entry) =>
     typeof entry === 'string' ? entry.split(/[,\n]+/) : [],
   );
-  return runBatch(entries, lookUpWith(z), DEFAULT_LIMITS);
+  return runBatch(entries, lookUpWith(z));
 }) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 const prefixed = (prefix: string, fields: OutputField[]): OutputField[] =>

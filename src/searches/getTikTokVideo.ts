@@ -5,7 +5,6 @@ import {
   type SearchPerform,
 } from 'zapier-platform-core';
 
-import { mediaFiles } from '../files';
 import { flattenVideo } from '../flatten';
 import { lookUpVideo } from '../lookup';
 import { ACCEPTED_URL_FORMS } from '../messages';
@@ -22,15 +21,12 @@ export const searchText = {
   urlHelp: `The link to one TikTok video, as copied from the app or the website. Accepted forms: ${ACCEPTED_URL_FORMS.map((form) => `\`${form}\``).join(', ')}. Tracking parameters after \`?\` are fine.`,
 } as const;
 
-const sampleVideo = flattenVideo(sampleResponse);
-const sampleFiles = mediaFiles(sampleVideo);
-
 // Zapier shows the sample where it cannot run the step; its file fields show the media addresses.
 export const sample = {
-  ...sampleVideo,
-  videoFile: sampleFiles.videoFile?.url ?? null,
-  coverFile: sampleFiles.coverFile?.url ?? null,
-  musicFile: sampleFiles.musicFile?.url ?? null,
+  ...flattenVideo(sampleResponse),
+  videoFile: sampleResponse.video.downloadAddr,
+  coverFile: sampleResponse.video.cover,
+  musicFile: sampleResponse.music.playUrl,
 };
 
 const inputFields = defineInputFields([

@@ -70,6 +70,14 @@ describe('Get TikTok Videos (Batch)', () => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
+  it('skips list entries that are not text', async () => {
+    answer('ZMone', 200, documented);
+    await expect(runBatchStep([42, null, short('ZMone')])).resolves.toMatchObject({
+      succeeded: 1,
+      failed: 0,
+    });
+  });
+
   it('accepts a single string as the list', async () => {
     answer('ZMone', 200, documented);
     await expect(runBatchStep(short('ZMone'))).resolves.toMatchObject({ succeeded: 1 });
