@@ -52,16 +52,16 @@ export const failureFor = (status: number, body: unknown, retryAfter: string | n
       const delaySeconds = retryDelaySeconds(retryAfter);
       return { kind: 'retry', message: apiMessages.rateLimited(delaySeconds), delaySeconds };
     }
-    case 500:
-    case 502:
-      return { kind: 'fail', message: apiMessages.serverError(detail), code: 'upstream_error', status };
     default:
-      return {
-        kind: 'fail',
-        message: apiMessages.unexpectedStatus(status, detail),
-        code: 'unexpected_status',
-        status,
-      };
+      // 500 and 502 are documented; any other 5xx (a 504 from a proxy, say) is DumplingAI's side too.
+      return status >= 500
+        ? { kind: 'fail', message: apiMessages.serverError(detail), code: 'upstream_error', status }
+        : {
+            kind: 'fail',
+            message: apiMessages.unexpectedStatus(status, detail),
+            code: 'unexpected_status',
+            status,
+          };
   }
 };
 

@@ -134,6 +134,15 @@ describe('failureFor', () => {
     expect(failureFor(503, {}, null)).toMatchObject({ kind: 'retry', delaySeconds: DEFAULT_RETRY_SECONDS });
   });
 
+  it('an undocumented 5xx is DumplingAI’s side too', () => {
+    expect(failureFor(504, '<html>Gateway Timeout</html>', null)).toEqual({
+      kind: 'fail',
+      message: apiMessages.serverError(apiMessages.noDetail),
+      code: 'upstream_error',
+      status: 504,
+    });
+  });
+
   it('an undocumented status names the status and the message', () => {
     expect(failureFor(418, { error: "I'm a teapot" }, null)).toEqual({
       kind: 'fail',

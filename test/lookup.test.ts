@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { API_TIMEOUT_MS, checkVideoBody, lookUpVideo } from '../src/lookup';
 import { apiMessages } from '../src/messages';
-import { API, API_KEY, bundleFor, caught, run, userMessage, VIDEO_PATH } from './helpers';
+import { API, API_KEY, bundleFor, caught, run, searchVideo, userMessage, VIDEO_PATH } from './helpers';
 import documented from './fixtures/documented-example.json';
 
 describe('checkVideoBody', () => {
@@ -82,5 +82,111 @@ describe('lookUpVideo', () => {
 
   it('by default gives up well within Zapier’s 30-second step limit', () => {
     expect(API_TIMEOUT_MS).toBeLessThanOrEqual(25_000);
+  });
+});
+
+describe('hostile answers from upstream, and what the user sees', () => {
+  const html = { 'Content-Type': 'text/html' };
+  const jsonType = { 'Content-Type': 'application/json' };
+  const search = () => searchVideo('https://vm.tiktok.com/ZMhKxyz/');
+
+  it.each([
+    [
+      'truncated JSON',
+      200,
+      '{"id":"7321234567890123456","desc":"cut he',
+      jsonType,
+      apiMessages.unreadableAnswer('the answer was not JSON.'),
+    ],
+    ['an empty body', 200, '', {}, apiMessages.unreadableAnswer('the answer was empty.')],
+    [
+      'an HTML page with 200',
+      200,
+      '<!doctype html><h1>Oops</h1>',
+      html,
+      apiMessages.unreadableAnswer('the answer was a web page, not JSON.'),
+    ],
+    [
+      'an HTML page with 502',
+      502,
+      '<!doctype html><h1>Bad gateway</h1>',
+      html,
+      apiMessages.serverError(apiMessages.noDetail),
+    ],
+    [
+      'a JSON error with 200',
+      200,
+      '{"error":"The video service reported an issue."}',
+      jsonType,
+      apiMessages.unreadableAnswer('The video service reported an issue.'),
+    ],
+    [
+      'an unknown 418',
+      418,
+      '{"error":"I am a teapot"}',
+      jsonType,
+      apiMessages.unexpectedStatus(418, 'I am a teapot'),
+    ],
+    ['a 504 from a proxy', 504, 'Gateway Timeout', {}, apiMessages.serverError(apiMessages.noDetail)],
+    ['a 429', 429, '{"error":"Too many requests"}', jsonType, 'The server returned 429 (Too Many Requests)'],
+  ])('%s', async (_what, status, body, headers, message) => {
+    const scope = nock(API).post(VIDEO_PATH).reply(status, body, headers);
+    const error = await caught(search);
+    expect(scope.isDone()).toBe(true);
+    expect(userMessage(error)).toBe(message);
+    expect(error).not.toBeInstanceOf(TypeError);
+  });
+
+  it('wrong types become empty fields, not a crash', async () => {
+    nock(API)
+      .post(VIDEO_PATH)
+      .reply(200, {
+        ...documented,
+        stats: { ...documented.stats, playCount: '1.2M' },
+        author: 'someone',
+        challenges: { title: 'x' },
+      });
+    const [video] = (await search()) as Record<string, unknown>[];
+    expect(video).toMatchObject({
+      statsPlayCount: null,
+      engagementRate: null,
+      authorUniqueId: null,
+      url: null,
+      challenges: [],
+    });
+  });
+
+  it('nulls everywhere become empty fields', async () => {
+    const nulls = Object.fromEntries(
+      Object.keys(documented).map((key) => [key, key === 'id' ? '7321234567890123456' : null]),
+    );
+    nock(API).post(VIDEO_PATH).reply(200, nulls);
+    const [video] = (await search()) as Record<string, unknown>[];
+    expect(video).toMatchObject({
+      id: '7321234567890123456',
+      desc: null,
+      musicId: null,
+      videoFile: null,
+      hashtags: null,
+    });
+  });
+
+  it('a 5 MB description comes through whole', async () => {
+    const desc = '🥟'.repeat(1_250_000);
+    nock(API)
+      .post(VIDEO_PATH)
+      .reply(200, { ...documented, desc });
+    const [video] = (await search()) as Record<string, unknown>[];
+    expect(video?.desc).toBe(desc);
+  });
+
+  it('a redirect to another host is followed without the key, and its answer is judged like any other', async () => {
+    nock(API).post(VIDEO_PATH).reply(302, '', { Location: 'https://elsewhere.example/moved' });
+    const elsewhere = nock('https://elsewhere.example', { badheaders: ['authorization'] })
+      .get('/moved')
+      .reply(200, '<html>moved</html>', html);
+    const error = await caught(search);
+    expect(elsewhere.isDone()).toBe(true);
+    expect(userMessage(error)).toBe(apiMessages.unreadableAnswer('the answer was a web page, not JSON.'));
   });
 });
