@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
 
 import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox } from '../../sandbox/server';
 import { apiMessages, urlMessages } from '../../src/messages';
 import { userMessageFromCliError } from '../../scripts/run';
+import { PROJECT_ROOT, withBuildLock } from '../buildLock';
 
 describe('userMessageFromCliError', () => {
   it('reads the message out of the JSON that Zapier’s Error carries', () => {
@@ -36,21 +36,25 @@ interface Run {
 }
 
 // The README's main command, exactly as a user types it, with no key in the environment.
-const npmStart = (args: string[], extraEnv: Record<string, string> = {}): Promise<Run> =>
-  new Promise((done) => {
-    const env = { ...process.env };
-    delete env.DUMPLINGAI_API_KEY;
-    delete env.DUMPLINGAI_BASE_URL;
-    Object.assign(env, extraEnv);
-    execFile(
-      'npm',
-      ['start', '--silent', '--', ...args],
-      { cwd: resolve(__dirname, '..', '..'), env, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
+const npmStart = (args: string[], extraEnv: Record<string, string> = {}): Promise<Run> => {
+  const env = { ...process.env };
+  delete env.DUMPLINGAI_API_KEY;
+  delete env.DUMPLINGAI_BASE_URL;
+  Object.assign(env, extraEnv);
+  return withBuildLock(
+    () =>
+      new Promise((done) => {
+        execFile(
+          'npm',
+          ['start', '--silent', '--', ...args],
+          { cwd: PROJECT_ROOT, env, timeout: 60_000 },
+          (error, stdout, stderr) => {
+            done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+          },
+        );
+      }),
+  );
+};
 
 describe('npm start (the main job) against the sandbox', () => {
   it('with no URL looks up the sample video and prints the step’s output', async () => {

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+import AdmZip from 'adm-zip';
+
+import { startCheckService, type CheckService } from '../../sandbox/checkService';
+import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
+import { connectionMessages } from '../../src/messages';
+import { PROJECT_ROOT, withBuildLock } from '../buildLock';
+
+// The real artifact: `zapier-platform build` offline, then build.zip unpacked into an empty folder
+// and run through its zapierwrapper.js, the way Zapier's Lambda runs it. This catches files
+// missing from the bundle, which no unit test sees.
+
+const CLI = join(dirname(require.resolve('zapier-platform-cli/package.json')), 'src', 'bin', 'run');
+
+const exec = (args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+    execFile(process.execPath, args, { ...options, timeout: 120_000 }, (error, stdout, stderr) => {
+      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+
+// Loads the wrapper in a fresh Node process, as Lambda does, and prints the handler's results.
+const LAMBDA = `
+const { handler } = require('./zapierwrapper.js');
+const [method, bundle] = JSON.parse(process.argv[1]);
+handler({ command: 'execute', method, bundle }, {}).then(
+  (output) => console.log(JSON.stringify({ results: output.results })),
+  (error) => console.log(JSON.stringify({ error: error.message })),
+);
+`;
+
+let sandbox: Sandbox;
+let check: CheckService;
+let unpacked: string;
+let build: { code: number; stdout: string; stderr: string };
+
+const invoke = async (method: string, bundle: unknown) => {
+  const run = await exec(['-e', LAMBDA, JSON.stringify([method, bundle])], {
+    cwd: unpacked,
+    env: { ...process.env, DUMPLINGAI_BASE_URL: sandbox.origin },
+  });
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as { results?: unknown; error?: string };
+};
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  check = await startCheckService();
+  build = await withBuildLock(() =>
+    exec([CLI, 'build', '--skip-dep-install'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ZAPIER_ENDPOINT: check.origin, DISABLE_ZAPIER_ANALYTICS: '1' },
+    }),
+  );
+  unpacked = mkdtempSync(join(tmpdir(), 'tiktok-build-'));
+  new AdmZip(join(PROJECT_ROOT, 'build', 'build.zip')).extractAllTo(unpacked);
+}, 180_000);
+
+afterAll(async () => {
+  rmSync(unpacked, { recursive: true, force: true });
+  await Promise.all([sandbox.close(), check.close()]);
+});
+
+describe('build.zip', () => {
+  it('is built offline, with Zapier’s check answered by the local stand-in', () => {
+    expect({ code: build.code, stderr: build.stderr }).toEqual({
+      code: 0,
+      stderr: expect.any(String) as string,
+    });
+    expect(build.stdout).toContain('Build complete!');
+    expect(check.calls).toContain('POST /check');
+  });
+
+  it('holds the wrapper, the entry point and the compiled app', () => {
+    for (const file of [
+      'zapierwrapper.js',
+      'index.js',
+      'definition.json',
+      'dist/index.js',
+      'dist/src/lookup.js',
+    ]) {
+      expect([file, existsSync(join(unpacked, file))]).toEqual([file, true]);
+    }
+  });
+
+  it('runs Get TikTok Video through the Lambda handler against the sandbox', async () => {
+    const output = await invoke('searches.get_tiktok_video.operation.perform', {
+      authData: { apiKey: SANDBOX_API_KEY },
+      inputData: { url: 'https://vm.tiktok.com/ZMhSandbox1/' },
+    });
+    expect(output.error).toBeUndefined();
+    expect(output.results).toEqual([
+      expect.objectContaining({ id: '7321234567890123456', hashtags: 'dumplings, cooking, foodtok' }),
+    ]);
+  }, 30_000);
+
+  it('runs the connection test through the Lambda handler, with a good and a bad key', async () => {
+    const good = await invoke('authentication.test', { authData: { apiKey: SANDBOX_API_KEY } });
+    expect(good).toEqual({ results: { connected: true } });
+    const bad = await invoke('authentication.test', { authData: { apiKey: 'sk_wrong' } });
+    expect(bad.error).toContain(connectionMessages.invalidKey);
+  }, 30_000);
+});
