@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox, type Sandbox } from '../sandbox/server';
 import { userMessageOf } from '../src/errors';
+import { PROJECT_ROOT } from './projectRoot';
 
 // The main job: runs the Get TikTok Video step through Zapier's own local runner
 // (`zapier-platform invoke`), against the real API when DUMPLINGAI_API_KEY is set, otherwise
 // against the embedded sandbox.
 
-const PROJECT_ROOT = resolve(__dirname, '..', '..');
 const CLI = join(dirname(require.resolve('zapier-platform-cli/package.json')), 'src', 'bin', 'run');
 
 /** The CLI prints a thrown error as ` ›   Error: <message>`, then the core's trace. */

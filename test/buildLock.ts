@@ -1,7 +1,9 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
-export const PROJECT_ROOT = resolve(__dirname, '..');
+import { PROJECT_ROOT } from '../scripts/projectRoot';
+
+export { PROJECT_ROOT };
 const LOCK = resolve(PROJECT_ROOT, '.build-lock');
 const STALE_MS = 120_000;
 

@@ -1,20 +1,18 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 import AdmZip from 'adm-zip';
 
-import { startCheckService, type CheckService } from '../../sandbox/checkService';
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
 import { connectionMessages } from '../../src/messages';
+import { buildStaged, stageThisApp } from '../../scripts/buildZip';
 import { PROJECT_ROOT, withBuildLock } from '../buildLock';
 
-// The real artifact: `zapier-platform build` offline, then build.zip unpacked into an empty folder
-// and run through its zapierwrapper.js, the way Zapier's Lambda runs it. This catches files
-// missing from the bundle, which no unit test sees.
-
-const CLI = join(dirname(require.resolve('zapier-platform-cli/package.json')), 'src', 'bin', 'run');
+// The real artifact: `zapier-platform build` offline (see scripts/buildZip.ts), then build.zip
+// unpacked into an empty folder and run through its zapierwrapper.js, the way Zapier's Lambda runs
+// it. This catches files missing from the bundle, which no unit test sees.
 
 const exec = (args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
@@ -34,9 +32,9 @@ handler({ command: 'execute', method, bundle }, {}).then(
 `;
 
 let sandbox: Sandbox;
-let check: CheckService;
+let staged: string;
 let unpacked: string;
-let build: { code: number; stdout: string; stderr: string };
+let build: Awaited<ReturnType<typeof buildStaged>>;
 
 const invoke = async (method: string, bundle: unknown) => {
   const run = await exec(['-e', LAMBDA, JSON.stringify([method, bundle])], {
@@ -48,30 +46,36 @@ const invoke = async (method: string, bundle: unknown) => {
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  check = await startCheckService();
-  build = await withBuildLock(() =>
-    exec([CLI, 'build', '--skip-dep-install'], {
+  // Compiling and staging read and write dist/, which the npm start tests rebuild too.
+  staged = await withBuildLock(async () => {
+    const compiled = await exec([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ZAPIER_ENDPOINT: check.origin, DISABLE_ZAPIER_ANALYTICS: '1' },
-    }),
-  );
+      env: process.env,
+    });
+    if (compiled.code !== 0) throw new Error(`tsc failed: ${compiled.stdout}`);
+    return stageThisApp();
+  });
+  build = await buildStaged(staged);
   unpacked = mkdtempSync(join(tmpdir(), 'tiktok-build-'));
-  new AdmZip(join(PROJECT_ROOT, 'build', 'build.zip')).extractAllTo(unpacked);
+  new AdmZip(build.zip).extractAllTo(unpacked);
 }, 180_000);
 
 afterAll(async () => {
-  rmSync(unpacked, { recursive: true, force: true });
-  await Promise.all([sandbox.close(), check.close()]);
+  for (const dir of [staged, unpacked]) rmSync(dir, { recursive: true, force: true });
+  await sandbox.close();
 });
 
 describe('build.zip', () => {
   it('is built offline, with Zapier’s check answered by the local stand-in', () => {
-    expect({ code: build.code, stderr: build.stderr }).toEqual({
-      code: 0,
-      stderr: expect.any(String) as string,
-    });
-    expect(build.stdout).toContain('Build complete!');
-    expect(check.calls).toContain('POST /check');
+    expect(build.output).toContain('Build complete!');
+    expect(build.checkCalls).toContain('POST /check');
+  });
+
+  it('holds no development tools, only the app and its production packages', () => {
+    const names = new AdmZip(build.zip).getEntries().map((entry) => entry.entryName);
+    expect(
+      names.filter((name) => /node_modules\/(jest|typescript|nock|zapier-platform-cli|eslint)\//.test(name)),
+    ).toEqual([]);
   });
 
   it('holds the wrapper, the entry point and the compiled app', () => {
