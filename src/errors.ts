@@ -90,3 +90,13 @@ export const isTimeout = (error: unknown): boolean => {
   const type = error instanceof Error ? (error as Error & { type?: unknown }).type : undefined;
   return type === 'request-timeout' || type === 'body-timeout';
 };
+
+/** The HTTP status that Zapier's Error (an AppError) carries in its JSON message, if any. */
+export const appErrorStatus = (error: Error): number | null => {
+  try {
+    const parsed: unknown = JSON.parse(error.message);
+    return isObject(parsed) && typeof parsed.status === 'number' ? parsed.status : null;
+  } catch {
+    return null;
+  }
+};

@@ -13,6 +13,9 @@ export const ACCEPTED_URL_FORMS = [
 
 const formsList = ACCEPTED_URL_FORMS.join(', ');
 
+/** The accepted forms for help text, where Zapier wants bare addresses in backticks (D008). */
+export const ACCEPTED_FORMS_HELP = `Accepted forms: ${ACCEPTED_URL_FORMS.map((form) => `\`${form}\``).join(', ')}.`;
+
 export const urlMessages = {
   missing: `Enter the TikTok video URL to look up. Use one of: ${formsList}.`,
   notAUrl: `That is not a web address. Paste a TikTok video link in one of these forms: ${formsList}.`,

@@ -33,8 +33,16 @@ describe('connection label', () => {
     await expect(connectionLabel('sk_live_0000000000001a2b')).resolves.toBe('API key ending in 1a2b');
   });
 
-  it.each([undefined, '', 'sk_short', 42])('hides the ending of a short or missing key (%j)', (key) => {
-    expect(keyLabel(key)).toBe(authText.hiddenKeyLabel);
+  it.each([undefined, '', 'sk_short', 'sk_12345678', '   sk_short    ', 42])(
+    'hides the ending of a short or missing key (%j)',
+    (key) => {
+      expect(keyLabel(key)).toBe(authText.hiddenKeyLabel);
+    },
+  );
+
+  it('shows the ending from twelve characters on, ignoring pasted spaces', () => {
+    expect(keyLabel('sk_123456789')).toBe('API key ending in 6789');
+    expect(keyLabel('  sk_live_0000000000001a2b \n')).toBe('API key ending in 1a2b');
   });
 });
 

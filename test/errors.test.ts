@@ -1,5 +1,6 @@
 import {
   DEFAULT_RETRY_SECONDS,
+  appErrorStatus,
   failureFor,
   isTimeout,
   redact,
@@ -203,5 +204,17 @@ describe('isTimeout', () => {
     [undefined, false],
   ])('knows whether %p is a timeout', (error, expected) => {
     expect(isTimeout(error)).toBe(expected);
+  });
+});
+
+describe('appErrorStatus', () => {
+  it.each([
+    ['{"message":"Out of credits.","code":"out_of_credits","status":403}', 403],
+    ['{"message":"x","code":"y"}', null],
+    ['{"message":"x","status":"403"}', null],
+    ['[403]', null],
+    ['plain text', null],
+  ])('reads the status from %j', (message, status) => {
+    expect(appErrorStatus(new Error(message))).toBe(status);
   });
 });

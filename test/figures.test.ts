@@ -10,6 +10,7 @@ describe('engagementRate', () => {
 
   it.each([
     ['zero views', { likes: 5, comments: 1, shares: 0, saves: 0, views: 0 }],
+    ['negative views', { likes: 5, comments: 1, shares: 0, saves: 0, views: -10 }],
     ['missing views', { likes: 5, comments: 1, shares: 0, saves: 0, views: null }],
     ['missing stats', { likes: null, comments: null, shares: null, saves: null, views: null }],
   ])('is null with %s', (_what, stats) => {

@@ -124,6 +124,10 @@ describe('downloadMedia hydrator', () => {
 
   it('says so when the pointer is incomplete, without any request', async () => {
     const error = await caught(() => run(downloadMedia, bundleFor({ url: 42 })));
-    expect(userMessage(error)).toBe(fileMessages.badPointer);
+    expect(JSON.parse(error.message)).toEqual({
+      message: fileMessages.badPointer,
+      code: 'media_pointer_invalid',
+      status: 400,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-// Unit tests never reach the network. (Each test file runs in a fresh worker: see jest.config.js.)
+// Unit tests never reach the network.
 nock.disableNetConnect();
 
 // Tests choose the API address themselves: a developer's shell must not redirect them.
@@ -8,4 +8,11 @@ delete process.env.DUMPLINGAI_BASE_URL;
 
 afterEach(() => {
   nock.cleanAll();
+});
+
+// nock patches Node's own http module, which outlives this file's module registry. When files run
+// in one process (jest --runInBand, Stryker), an instance left installed would take the next
+// file's requests, so each file removes its own. (npm test gives each file a fresh worker too.)
+afterAll(() => {
+  nock.restore();
 });

@@ -7,9 +7,9 @@ import {
 } from 'zapier-platform-core';
 
 import { MAX_BATCH_URLS, runBatch, type LookUp, type LookupOutcome } from '../batch';
-import { userMessageOf } from '../errors';
+import { appErrorStatus, userMessageOf } from '../errors';
 import { lookUpVideo } from '../lookup';
-import { ACCEPTED_URL_FORMS, batchMessages } from '../messages';
+import { ACCEPTED_FORMS_HELP, batchMessages } from '../messages';
 import { outputFields as videoOutputFields, type OutputField } from '../outputFields';
 import { sample as sampleVideo } from '../searches/getTikTokVideo';
 
@@ -27,7 +27,7 @@ export const batchText = {
 export const outcomeOfError = (error: unknown): LookupOutcome => {
   if (!(error instanceof Error)) return { kind: 'failed', message: String(error) };
   if (error.name === 'ExpiredAuthError') throw error;
-  if (error.name === 'AppError' && error.message.includes('"status":403')) throw error;
+  if (error.name === 'AppError' && appErrorStatus(error) === 403) throw error;
   if (error.name === 'ThrottledError') return { kind: 'rateLimited' };
   return { kind: 'failed', message: userMessageOf(error.message) };
 };
@@ -50,7 +50,7 @@ const inputFields = defineInputFields([
     type: 'string',
     list: true,
     required: true,
-    helpText: `${batchText.urlsHelp} Accepted forms: ${ACCEPTED_URL_FORMS.map((form) => `\`${form}\``).join(', ')}.`,
+    helpText: `${batchText.urlsHelp} ${ACCEPTED_FORMS_HELP}`,
   },
 ]);
 

@@ -7,7 +7,7 @@ import {
 
 import { flattenVideo } from '../flatten';
 import { lookUpVideo } from '../lookup';
-import { ACCEPTED_URL_FORMS } from '../messages';
+import { ACCEPTED_FORMS_HELP } from '../messages';
 import { outputFields } from '../outputFields';
 import sampleResponse from '../sample-response.json';
 import { checkTikTokUrl } from '../url';
@@ -18,7 +18,7 @@ export const searchText = {
   description:
     'Finds a TikTok video by its URL and returns its description, author, stats, music, hashtags, and video and cover addresses.',
   urlLabel: 'Video URL',
-  urlHelp: `The link to one TikTok video, as copied from the app or the website. Accepted forms: ${ACCEPTED_URL_FORMS.map((form) => `\`${form}\``).join(', ')}. Tracking parameters after \`?\` are fine.`,
+  urlHelp: `The link to one TikTok video, as copied from the app or the website. ${ACCEPTED_FORMS_HELP} Tracking parameters after \`?\` are fine.`,
 } as const;
 
 // Zapier shows the sample where it cannot run the step; its file fields show the media addresses.

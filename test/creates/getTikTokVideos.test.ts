@@ -2,6 +2,7 @@ import nock from 'nock';
 
 import { batchText, getTikTokVideos, lookUpWith, outcomeOfError } from '../../src/creates/getTikTokVideos';
 import { apiMessages, batchMessages, connectionMessages, urlMessages } from '../../src/messages';
+import { checkTikTokUrl } from '../../src/url';
 import { API, VIDEO_PATH, batchLookUp, bundleFor, caught, run, userMessage } from '../helpers';
 import documented from '../fixtures/documented-example.json';
 
@@ -23,6 +24,19 @@ describe('Get TikTok Videos (Batch)', () => {
     expect(getTikTokVideos.operation.inputFields).toEqual([
       expect.objectContaining({ key: 'urls', list: true, required: true, label: batchText.urlsLabel }),
     ]);
+  });
+
+  it('shows every accepted form in the input’s help, each in backticks', () => {
+    const [field] = getTikTokVideos.operation.inputFields as { helpText: string }[];
+    expect(field?.helpText).toContain(batchText.urlsHelp);
+    expect(field?.helpText).toContain(
+      'Accepted forms: `https://www.tiktok.com/@user/video/<id>`, `https://vm.tiktok.com/<code>/`, `https://vt.tiktok.com/<code>/`, `https://www.tiktok.com/t/<code>/`, `https://m.tiktok.com/v/<id>.html`.',
+    );
+  });
+
+  it('has a sample whose input URL is one a user could enter', () => {
+    const sample = getTikTokVideos.operation.sample as { videos: { inputUrl: string }[] };
+    expect(checkTikTokUrl(sample.videos[0]?.inputUrl).ok).toBe(true);
   });
 
   it('returns every video found, with its input URL, in one result', async () => {
