@@ -60,3 +60,24 @@ export const testConnection = (apiKey: string = API_KEY): Promise<unknown> =>
 
 export const connectionLabel = (apiKey: string): Promise<unknown> =>
   run(authentication.connectionLabel, bundleFor({}, apiKey));
+
+// Title Case as Zapier's D018 check reads it: every word capitalised but short joining words.
+const SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'in',
+  'of',
+  'on',
+  'or',
+  'per',
+  'the',
+  'to',
+]);
+
+export const isTitleCase = (label: string): boolean =>
+  label.split(' ').every((word, index) => (index > 0 && SMALL_WORDS.has(word)) || /^\(?[A-Z0-9]/.test(word));

@@ -6,6 +6,7 @@ import { keyLabel } from '../src/authentication';
 import { getTikTokVideos } from '../src/creates/getTikTokVideos';
 import { downloadMedia } from '../src/files';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
+import { isTitleCase } from './helpers';
 
 describe('the app definition', () => {
   it('registers the actions by their keys, the hydrator and the middleware', () => {
@@ -53,25 +54,6 @@ describe('Zapier publishing checks', () => {
     ...actions.flatMap((action) => inputFieldsOf(action).map((field) => field.helpText ?? '')),
     ...(App.authentication?.fields ?? []).map((field) => (field as { helpText?: string }).helpText ?? ''),
   ];
-  const SMALL = new Set([
-    'a',
-    'an',
-    'and',
-    'as',
-    'at',
-    'by',
-    'for',
-    'in',
-    'of',
-    'on',
-    'or',
-    'per',
-    'the',
-    'to',
-  ]);
-  const titleCase = (label: string) =>
-    label.split(' ').every((word, i) => (i > 0 && SMALL.has(word)) || /^\(?[A-Z0-9]/.test(word));
-
   it('D001: no action asks for a credential', () => {
     for (const action of actions) {
       for (const field of inputFieldsOf(action)) {
@@ -129,7 +111,7 @@ describe('Zapier publishing checks', () => {
       ...actions.map((action) => action.display.label ?? ''),
       ...actions.flatMap((a) => inputFieldsOf(a).map((f) => f.label ?? '')),
     ];
-    expect(labels.filter((label) => !titleCase(label))).toEqual([]);
+    expect(labels.filter((label) => !isTitleCase(label))).toEqual([]);
   });
 
   it('D022: creates have static input fields', () => {

@@ -3,26 +3,7 @@ import { outputFields, type OutputField } from '../src/outputFields';
 import { getTikTokVideos } from '../src/creates/getTikTokVideos';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 import documented from './fixtures/documented-example.json';
-
-const SMALL_WORDS = new Set([
-  'a',
-  'an',
-  'and',
-  'as',
-  'at',
-  'by',
-  'for',
-  'in',
-  'of',
-  'on',
-  'or',
-  'per',
-  'the',
-  'to',
-]);
-
-const isTitleCase = (label: string): boolean =>
-  label.split(' ').every((word, index) => (index > 0 && SMALL_WORDS.has(word)) || /^\(?[A-Z0-9]/.test(word));
+import { isTitleCase } from './helpers';
 
 const typeOf = (value: unknown): string => (typeof value === 'number' ? 'number' : typeof value);
 
