@@ -84,5 +84,5 @@ export const batchMessages = {
   outOfTime:
     'Not looked up: the step ran out of time (Zapier allows 30 seconds per step). Run this URL again in another step.',
   stillRateLimited: (tries: number): string =>
-    `DumplingAI's upstream video service was still rate-limited after ${tries} tries. Run this URL again later.`,
+    `DumplingAI's upstream video service was still rate-limited after ${tries} ${tries === 1 ? 'try' : 'tries'}. Run this URL again later.`,
 } as const;

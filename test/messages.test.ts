@@ -1,6 +1,7 @@
 import {
   MAX_MESSAGE_LENGTH,
   apiMessages,
+  batchMessages,
   clip,
   connectionMessages,
   fileMessages,
@@ -23,6 +24,10 @@ describe('messages', () => {
     fileMessages.unavailable(503),
     fileMessages.badPointer,
     apiMessages.tooSlow(25),
+    batchMessages.stillRateLimited(3),
+    batchMessages.tooMany(25),
+    batchMessages.outOfTime,
+    batchMessages.notFound,
   ];
 
   it.each([...fixed, ...built])('fits Zapier’s 250-character limit: %s', (message) => {
@@ -50,5 +55,12 @@ describe('clip', () => {
 
   it('cuts long text to the room given, ending with an ellipsis', () => {
     expect(clip('abcdef', 4)).toBe('abc…');
+  });
+});
+
+describe('batch messages', () => {
+  it('count tries in plain words', () => {
+    expect(batchMessages.stillRateLimited(1)).toContain('after 1 try.');
+    expect(batchMessages.stillRateLimited(3)).toContain('after 3 tries.');
   });
 });
