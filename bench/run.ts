@@ -3,11 +3,12 @@ import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
+import zapier, { type Bundle, type HttpResponse, type ZObject } from 'zapier-platform-core';
 
 import App from '../index';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 
+import { addApiHeaders, logRateLimit, throwForApiError } from '../src/middleware';
 import { checkTikTokUrl } from '../src/url';
 import { flattenVideo } from '../src/flatten';
 import { SANDBOX_API_KEY, startSandbox } from '../sandbox/server';
@@ -105,14 +106,33 @@ const perCall = async (): Promise<void> => {
     console.log = log;
     await sandbox.close();
   }
-  // The app's own work per call, without HTTP or Zapier's runner: the URL check and the flattening.
+  // The app's own work per call, without HTTP or Zapier's runner: the URL check, the three
+  // middleware functions (on a 200 with both rate-limit headers) and the flattening.
+  const z = { console: { log: () => undefined } } as unknown as ZObject;
+  const apiBundle = { authData: { apiKey: SANDBOX_API_KEY } } as unknown as Bundle;
+  const headers: Record<string, string> = { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '99' };
+  const response = {
+    status: 200,
+    request: { url: 'https://app.dumplingai.com/api/v1/get-tiktok-video' },
+    getHeader: (name: string) => headers[name],
+  } as unknown as HttpResponse;
+  delete process.env.DUMPLINGAI_BASE_URL;
   const ownStart = performance.now();
   for (let i = 0; i < 10_000; i += 1) {
-    checkTikTokUrl('https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456?lang=en');
+    const checked = checkTikTokUrl(
+      'https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456?lang=en',
+    );
+    await addApiHeaders(
+      { url: response.request.url ?? '', method: 'POST', body: { url: checked } },
+      z,
+      apiBundle,
+    );
+    await logRateLimit(response, z, apiBundle);
+    await throwForApiError(response, z, apiBundle);
     flattenVideo(sampleResponse);
   }
   console.log(
-    `app's own work    : ${((performance.now() - ownStart) / 10_000).toFixed(4)} ms per call (URL check and flattening)`,
+    `app's own work    : ${((performance.now() - ownStart) / 10_000).toFixed(4)} ms per call (URL check, middleware, flattening)`,
   );
 };
 
