@@ -30,7 +30,7 @@ describe('connection test', () => {
 
 describe('connection label', () => {
   it('shows the key’s last four characters', async () => {
-    await expect(connectionLabel('sk_live_0000000000001a2b')).resolves.toBe('API key ending in 1a2b');
+    await expect(connectionLabel('sk_test_0000000000001a2b')).resolves.toBe('API key ending in 1a2b');
   });
 
   it.each([undefined, '', 'sk_short', 'sk_12345678', '   sk_short    ', 42])(
@@ -42,7 +42,7 @@ describe('connection label', () => {
 
   it('shows the ending from twelve characters on, ignoring pasted spaces', () => {
     expect(keyLabel('sk_123456789')).toBe('API key ending in 6789');
-    expect(keyLabel('  sk_live_0000000000001a2b \n')).toBe('API key ending in 1a2b');
+    expect(keyLabel('  sk_test_0000000000001a2b \n')).toBe('API key ending in 1a2b');
   });
 });
 

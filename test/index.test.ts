@@ -69,9 +69,9 @@ describe('Zapier publishing checks', () => {
   });
 
   it('D003: the connection label identifies the key without being the app name or the key', () => {
-    const label = keyLabel('sk_live_0000000000009f3c');
+    const label = keyLabel('sk_test_0000000000009f3c');
     expect(label).not.toMatch(/^DumplingAI$/i);
-    expect(label).not.toContain('sk_live_0000000000009f3c');
+    expect(label).not.toContain('sk_test_0000000000009f3c');
   });
 
   it('D007: every address in the definition is https', () => {
