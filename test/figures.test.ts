@@ -54,6 +54,10 @@ describe('mentionsOf', () => {
     ).toBe('sakura.eats, chef.lupita');
   });
 
+  it('trims pasted spaces and every leading @', () => {
+    expect(mentionsOf([{ userUniqueId: ' @@chef.lupita ' }])).toBe('chef.lupita');
+  });
+
   it('is null when nobody is mentioned', () => {
     expect(mentionsOf([{ hashtagName: 'food' }])).toBeNull();
     expect(mentionsOf([])).toBeNull();
