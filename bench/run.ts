@@ -13,7 +13,7 @@ import { checkTikTokUrl } from '../src/url';
 import { flattenVideo } from '../src/flatten';
 import { SANDBOX_API_KEY, startSandbox } from '../sandbox/server';
 import { buildStaged, stageApp, stageThisApp } from '../scripts/buildZip';
-import { PROJECT_ROOT as ROOT } from '../scripts/projectRoot';
+import { PROJECT_ROOT as ROOT } from '../scripts/paths';
 import sampleResponse from '../src/sample-response.json';
 
 // Benchmarks: every figure is a ratio of two things measured side by side in this one run, so the

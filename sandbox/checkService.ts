@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+
+import { listenOnLoopback, stopServer } from './loopback';
 
 // `zapier-platform build` posts the app to Zapier's check service (`$ZAPIER_ENDPOINT/check`),
 // which cannot be reached offline. This stand-in answers "no failures", so the real build runs.
@@ -26,21 +27,6 @@ export const startCheckService = async (): Promise<CheckService> => {
       response.end(request.url === '/check' ? NO_FAILURES : '{}');
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    calls,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => {
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeAllConnections();
-      }),
-  };
+  const port = await listenOnLoopback(server, 0);
+  return { origin: `http://127.0.0.1:${port}`, calls, close: () => stopServer(server) };
 };

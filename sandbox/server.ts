@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 
+import { listenOnLoopback, stopServer } from './loopback';
 import videos from './videos.json';
 
 // A DumplingAI stand-in for trying the app and for end-to-end tests. It follows
@@ -244,25 +244,16 @@ export const startSandbox = async ({
     }
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  const address = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${address.port}`;
+  const taken = await listenOnLoopback(server, port);
+  origin = `http://127.0.0.1:${taken}`;
 
   return {
     origin,
-    port: address.port,
+    port: taken,
     requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.close((error) => {
-          if (error) reject(error);
-          else resolve();
-        });
-        server.closeAllConnections();
-      }),
+    close: () => {
+      for (const timer of timers) clearTimeout(timer);
+      return stopServer(server);
+    },
   };
 };

@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 
 import { startCheckService } from '../sandbox/checkService';
-import { PROJECT_ROOT } from './projectRoot';
+import { PROJECT_ROOT, ZAPIER_CLI } from './paths';
 
 // `zapier-platform build` normally copies the app to a temporary folder and installs its
 // production dependencies there; offline that install cannot run, and building in place would zip
@@ -13,7 +13,6 @@ import { PROJECT_ROOT } from './projectRoot';
 // a temporary folder, and the real CLI builds there with --skip-dep-install, its check service
 // answered by a local stand-in.
 
-const CLI = join(dirname(require.resolve('zapier-platform-cli/package.json')), 'src', 'bin', 'run');
 const execFileAsync = promisify(execFile);
 
 const productionPackages = (): string[] =>
@@ -57,7 +56,7 @@ export const buildStaged = async (
 ): Promise<{ zip: string; checkCalls: string[]; output: string }> => {
   const check = await startCheckService();
   try {
-    const { stdout } = await execFileAsync(process.execPath, [CLI, 'build', '--skip-dep-install'], {
+    const { stdout } = await execFileAsync(process.execPath, [ZAPIER_CLI, 'build', '--skip-dep-install'], {
       cwd: dir,
       env: { ...process.env, ZAPIER_ENDPOINT: check.origin, DISABLE_ZAPIER_ANALYTICS: '1' },
       maxBuffer: 1 << 24,

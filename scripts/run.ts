@@ -1,15 +1,12 @@
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
 
 import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox, type Sandbox } from '../sandbox/server';
 import { userMessageOf } from '../src/errors';
-import { PROJECT_ROOT } from './projectRoot';
+import { PROJECT_ROOT, ZAPIER_CLI } from './paths';
 
 // The main job: runs the Get TikTok Video step through Zapier's own local runner
 // (`zapier-platform invoke`), against the real API when DUMPLINGAI_API_KEY is set, otherwise
 // against the embedded sandbox.
-
-const CLI = join(dirname(require.resolve('zapier-platform-cli/package.json')), 'src', 'bin', 'run');
 
 /** The CLI prints a thrown error as ` ›   Error: <message>`, then the core's trace. */
 export const userMessageFromCliError = (stderr: string): string | null => {
@@ -27,7 +24,15 @@ const invokeSearch = (url: string, env: NodeJS.ProcessEnv): Promise<Outcome> =>
   new Promise((resolveOutcome, reject) => {
     const child = spawn(
       process.execPath,
-      [CLI, 'invoke', 'search', 'get_tiktok_video', '--non-interactive', '-i', JSON.stringify({ url })],
+      [
+        ZAPIER_CLI,
+        'invoke',
+        'search',
+        'get_tiktok_video',
+        '--non-interactive',
+        '-i',
+        JSON.stringify({ url }),
+      ],
       // A very wide "terminal" keeps the CLI from wrapping error messages across lines.
       { cwd: PROJECT_ROOT, env: { ...env, OCLIF_COLUMNS: '100000' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );

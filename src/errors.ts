@@ -69,6 +69,16 @@ export const failureFor = (status: number, body: unknown, retryAfter: string | n
 export const redact = (text: string, secret: unknown): string =>
   typeof secret === 'string' && secret !== '' ? text.split(secret).join(apiMessages.redacted) : text;
 
+/** The JSON object that Zapier's Error and ThrottledError carry as their message, if any. */
+const errorJson = (message: string): Record<string, unknown> | null => {
+  try {
+    const parsed: unknown = JSON.parse(message);
+    return isObject(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+};
+
 /**
  * The text a Zap user reads in an error's message: Zapier's Error and ThrottledError carry JSON
  * (`{"message", …}`), and the core appends a developer's "What happened" trace to the others.
@@ -76,13 +86,8 @@ export const redact = (text: string, secret: unknown): string =>
 export const userMessageOf = (text: string): string => {
   const trace = text.indexOf('\nWhat happened:\n');
   const message = trace === -1 ? text : text.slice(0, trace);
-  try {
-    const parsed: unknown = JSON.parse(message);
-    if (isObject(parsed) && typeof parsed.message === 'string') return parsed.message;
-  } catch {
-    // plain text
-  }
-  return message;
+  const parsed = errorJson(message);
+  return typeof parsed?.message === 'string' ? parsed.message : message;
 };
 
 /** node-fetch marks a request that ran past its `timeout` with one of these types. */
@@ -93,10 +98,6 @@ export const isTimeout = (error: unknown): boolean => {
 
 /** The HTTP status that Zapier's Error (an AppError) carries in its JSON message, if any. */
 export const appErrorStatus = (error: Error): number | null => {
-  try {
-    const parsed: unknown = JSON.parse(error.message);
-    return isObject(parsed) && typeof parsed.status === 'number' ? parsed.status : null;
-  } catch {
-    return null;
-  }
+  const parsed = errorJson(error.message);
+  return typeof parsed?.status === 'number' ? parsed.status : null;
 };

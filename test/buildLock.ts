@@ -1,9 +1,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
-import { PROJECT_ROOT } from '../scripts/projectRoot';
-
-export { PROJECT_ROOT };
+import { PROJECT_ROOT } from '../scripts/paths';
 const LOCK = resolve(PROJECT_ROOT, '.build-lock');
 const STALE_MS = 120_000;
 

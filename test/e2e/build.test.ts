@@ -8,7 +8,8 @@ import AdmZip from 'adm-zip';
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
 import { connectionMessages } from '../../src/messages';
 import { buildStaged, stageThisApp } from '../../scripts/buildZip';
-import { PROJECT_ROOT, withBuildLock } from '../buildLock';
+import { PROJECT_ROOT } from '../../scripts/paths';
+import { withBuildLock } from '../buildLock';
 
 // The real artifact: `zapier-platform build` offline (see scripts/buildZip.ts), then build.zip
 // unpacked into an empty folder and run through its zapierwrapper.js, the way Zapier's Lambda runs

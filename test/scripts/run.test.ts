@@ -3,7 +3,8 @@ import { execFile } from 'node:child_process';
 import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox } from '../../sandbox/server';
 import { apiMessages, urlMessages } from '../../src/messages';
 import { userMessageFromCliError } from '../../scripts/run';
-import { PROJECT_ROOT, withBuildLock } from '../buildLock';
+import { PROJECT_ROOT } from '../../scripts/paths';
+import { withBuildLock } from '../buildLock';
 
 describe('userMessageFromCliError', () => {
   it('reads the message out of the JSON that Zapier’s Error carries', () => {

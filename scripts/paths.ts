@@ -7,3 +7,11 @@ const findRoot = (dir: string): string =>
   existsSync(join(dir, '.zapierapprc')) || dirname(dir) === dir ? dir : findRoot(dirname(dir));
 
 export const PROJECT_ROOT = findRoot(__dirname);
+
+/** Zapier's CLI, run with this process's Node (22), whatever `node` the shell would find. */
+export const ZAPIER_CLI = join(
+  dirname(require.resolve('zapier-platform-cli/package.json')),
+  'src',
+  'bin',
+  'run',
+);
