@@ -9,7 +9,7 @@ import App from '../index';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 
 import { addApiHeaders, logRateLimit, throwForApiError } from '../src/middleware';
-import { checkTikTokUrl } from '../src/url';
+import { checkTikTokLink } from '../src/link';
 import { flattenVideo } from '../src/flatten';
 import { SANDBOX_API_KEY, startSandbox } from '../sandbox/server';
 import { buildStaged, stageApp, stageThisApp } from '../scripts/buildZip';
@@ -119,7 +119,7 @@ const perCall = async (): Promise<void> => {
   delete process.env.DUMPLINGAI_BASE_URL;
   const ownStart = performance.now();
   for (let i = 0; i < 10_000; i += 1) {
-    const checked = checkTikTokUrl(
+    const checked = checkTikTokLink(
       'https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456?lang=en',
     );
     await addApiHeaders(

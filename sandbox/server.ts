@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { listenOnLoopback, stopServer } from './loopback';
-import videos from './videos.json';
+import videoList from './videos.json';
 
 // A DumplingAI stand-in for trying the app and for end-to-end tests. It follows
 // ../shared/reference/get-tiktok-video.md: the same statuses, error bodies, messages and headers.
@@ -15,7 +15,12 @@ export const SHORT_LINKS: Readonly<Record<string, string>> = {
   ZMhSandbox1: '7321234567890123456',
   ZSsandbox2: '7322000000000000001',
   ZTRsandbox5: '7322000000000000004',
+  ZSapp0006: '7454730070085839471',
 };
+
+// The posts come in TikTok's several shapes (see README): the app's JSON names its id `aweme_id`.
+const videos = videoList as Record<string, unknown>[];
+const idOf = (video: Record<string, unknown>): unknown => video.id ?? video.aweme_id;
 
 export interface Fault {
   what: string;
@@ -105,10 +110,10 @@ export interface Sandbox {
   close: () => Promise<void>;
 }
 
-const VIDEO_PAGE = /^https?:\/\/(?:www\.|m\.)?tiktok\.com\/@[^/]+\/video\/(\d+)/i;
+const VIDEO_PAGE = /^https?:\/\/(?:www\.|m\.)?tiktok\.com\/@[^/]*\/(?:video|photo)\/(\d+)/i;
 const MOBILE_PAGE = /^https?:\/\/m\.tiktok\.com\/v\/(\d+)\.html/i;
 const SHORT_LINK =
-  /^https?:\/\/(?:vm\.tiktok\.com|vt\.tiktok\.com|(?:www\.)?tiktok\.com\/t)\/([A-Za-z0-9_-]+)/i;
+  /^https?:\/\/(?:vm\.tiktok\.com|vt\.tiktok\.com|(?:www\.|lite\.)?tiktok\.com\/t)\/([A-Za-z0-9_-]+)/i;
 
 type UrlMatch = { kind: 'id'; id: string } | { kind: 'unknownShortLink' } | { kind: 'invalid' };
 
@@ -209,7 +214,7 @@ export const startSandbox = async ({
       });
       return;
     }
-    const video = videos.find((candidate) => candidate.id === match.id);
+    const video = videos.find((candidate) => idOf(candidate) === match.id);
     if (video === undefined) reply(404, notFound);
     else reply(200, withOrigin(json(video)));
   };

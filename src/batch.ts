@@ -1,6 +1,6 @@
 import type { TikTokVideoOutput } from './lookup';
 import { batchMessages } from './messages';
-import { checkTikTokUrl } from './url';
+import { checkTikTokLink } from './link';
 
 export const MAX_BATCH_URLS = 25;
 
@@ -62,7 +62,7 @@ export const planBatch = (
     const inputUrl = typeof input === 'string' ? input.trim() : '';
     // Zapier sends empty entries for unmapped list rows; they are not the user's URLs.
     if (inputUrl === '') continue;
-    const checked = checkTikTokUrl(inputUrl);
+    const checked = checkTikTokLink(inputUrl);
     if (!checked.ok) failures.push({ url: inputUrl, message: checked.message });
     else if (seen.has(checked.url)) continue;
     else if (lookups.length >= limit) failures.push({ url: inputUrl, message: batchMessages.tooMany(limit) });

@@ -1,4 +1,4 @@
-import { isObject } from './flatten';
+import { isObject } from './post';
 import { apiMessages, connectionMessages } from './messages';
 
 // Zapier's ThrottledError takes seconds; a minute lets a short upstream limit pass.

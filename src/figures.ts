@@ -19,10 +19,10 @@ export const profileUrl = (uniqueId: string | null): string | null =>
   uniqueId ? `https://www.tiktok.com/@${uniqueId}` : null;
 
 /** The user names mentioned in the description, without `@`, no repeats. */
-export const mentionsOf = (textExtra: Record<string, unknown>[]): string | null => {
+export const mentionsOf = (textExtra: { userUniqueId: string | null }[]): string | null => {
   const names = textExtra
     .map((entry) => entry.userUniqueId)
-    .filter((name): name is string => typeof name === 'string' && name.trim() !== '')
+    .filter((name): name is string => name !== null && name.trim() !== '')
     .map((name) => name.trim().replace(/^@+/, ''));
   const unique = [...new Set(names)];
   return unique.length > 0 ? unique.join(', ') : null;

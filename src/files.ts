@@ -2,12 +2,14 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 
 import type { FlatTikTokVideo } from './flatten';
 import { fileMessages } from './messages';
+import type { PostImage } from './post';
 
 // A type alias (not an interface) so it can be a bundle's inputData.
 export type MediaFile = { url: string; filename: string; contentType: string };
 
 export type FileField = 'videoFile' | 'coverFile' | 'musicFile';
-export type FilePointers = Record<FileField, string | null>;
+export type ImageWithFile = PostImage & { file: string | null };
+export type FilePointers = Record<FileField, string | null> & { images: ImageWithFile[] };
 
 const webAddress = (value: string | null): string | null =>
   value !== null && /^https?:\/\//i.test(value) ? value : null;
@@ -38,6 +40,10 @@ export const mediaFiles = (video: FlatTikTokVideo): Record<FileField, MediaFile 
   musicFile: media(video.musicPlayUrl, nameFrom(video.musicId, 'tiktok-music'), 'mp3', 'audio/mpeg'),
 });
 
+/** One of a photo post's images, named `<id>-1.jpg`, `<id>-2.jpg`… in the post's order. */
+export const imageFile = (postId: string | null, image: PostImage, index: number): MediaFile | null =>
+  media(image.url, `${nameFrom(postId, 'tiktok-photo')}-${index + 1}`, 'jpg', 'image/jpeg');
+
 /**
  * Downloads one media address and hands it to Zapier as a file. Zapier calls it only when a
  * later step uses the file, so a lookup alone downloads nothing. The address is TikTok's CDN,
@@ -64,5 +70,9 @@ export const filePointers = (z: ZObject, video: FlatTikTokVideo): FilePointers =
     videoFile: pointer(files.videoFile),
     coverFile: pointer(files.coverFile),
     musicFile: pointer(files.musicFile),
+    images: video.images.map((image, index) => ({
+      ...image,
+      file: pointer(imageFile(video.id, image, index)),
+    })),
   };
 };

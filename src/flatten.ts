@@ -1,6 +1,11 @@
 import { durationText, engagementRate, mentionsOf, profileUrl } from './figures';
-
-type JsonObject = Record<string, unknown>;
+import {
+  normalisePost,
+  type PostChallenge,
+  type PostImage,
+  type PostTextExtra,
+  type TikTokPost,
+} from './post';
 
 export interface FlatTikTokVideo {
   [passthrough: string]: unknown;
@@ -18,11 +23,16 @@ export interface FlatTikTokVideo {
   authorVerified: boolean | null;
   authorPrivateAccount: boolean | null;
   authorProfileUrl: string | null;
+  authorFollowerCount: number | null;
+  authorFollowingCount: number | null;
+  authorHeartCount: number | null;
+  authorVideoCount: number | null;
   statsDiggCount: number | null;
   statsShareCount: number | null;
   statsCommentCount: number | null;
   statsPlayCount: number | null;
   statsCollectCount: number | null;
+  statsRepostCount: number | null;
   engagementRate: number | null;
   musicId: string | null;
   musicTitle: string | null;
@@ -45,39 +55,24 @@ export interface FlatTikTokVideo {
   duetEnabled: boolean | null;
   stitchEnabled: boolean | null;
   shareEnabled: boolean | null;
-  challenges: JsonObject[];
-  textExtra: JsonObject[];
+  isPhotoPost: boolean;
+  imageCount: number;
+  photoTitle: string | null;
+  locationCreated: string | null;
+  textLanguage: string | null;
+  isAd: boolean | null;
+  isAiGenerated: boolean | null;
+  challenges: PostChallenge[];
+  textExtra: PostTextExtra[];
+  images: PostImage[];
 }
 
-export const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const objectAt = (value: unknown): JsonObject => (isObject(value) ? value : {});
-
-const objectsAt = (value: unknown): JsonObject[] => (Array.isArray(value) ? value.filter(isObject) : []);
-
-// Ids are strings in the API, but a large number would lose digits as a JSON number, so a
-// number is kept as its text rather than dropped.
-const text = (value: unknown): string | null =>
-  typeof value === 'string'
-    ? value
-    : typeof value === 'number' && Number.isFinite(value)
-      ? String(value)
-      : null;
-
-const num = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) ? value : null;
-
-const bool = (value: unknown): boolean | null => (typeof value === 'boolean' ? value : null);
-
-const NESTED_KEYS = ['author', 'stats', 'music', 'video'] as const;
-
 /** Hashtag names from the description's entities, then the challenges; no `#`, no repeats. */
-export const hashtagsOf = (textExtra: JsonObject[], challenges: JsonObject[]): string | null => {
+export const hashtagsOf = (textExtra: PostTextExtra[], challenges: PostChallenge[]): string | null => {
   const seen = new Map<string, string>();
   const names = [...textExtra.map((entry) => entry.hashtagName), ...challenges.map((entry) => entry.title)];
   for (const name of names) {
-    if (typeof name !== 'string') continue;
+    if (name === null) continue;
     const tag = name.trim().replace(/^#+/, '');
     // TikTok treats hashtags case-insensitively, so #Food and #food are one tag.
     if (tag !== '' && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
@@ -85,80 +80,76 @@ export const hashtagsOf = (textExtra: JsonObject[], challenges: JsonObject[]): s
   return seen.size > 0 ? [...seen.values()].join(', ') : null;
 };
 
+// TikTok's own address for a post; it serves photo posts at their `/video/` address too.
 export const canonicalUrl = (authorUniqueId: string | null, id: string | null): string | null =>
   authorUniqueId && id ? `https://www.tiktok.com/@${authorUniqueId}/video/${id}` : null;
 
 /**
- * Replaces the API's nested objects with flat keys that Zapier users can map one by one. Every
- * key is always present (null when the API sent nothing), and never throws, whatever the input.
+ * The post as flat keys that Zapier users can map one by one. Every key is always present (null
+ * when DumplingAI sent nothing); line items carry only their labelled keys.
  */
-export const flattenVideo = (raw: unknown): FlatTikTokVideo => {
-  const source = objectAt(raw);
-  const passthrough = Object.fromEntries(
-    Object.entries(source).filter(([key]) => !(NESTED_KEYS as readonly string[]).includes(key)),
-  );
-
-  const author = objectAt(source.author);
-  const stats = objectAt(source.stats);
-  const music = objectAt(source.music);
-  const video = objectAt(source.video);
-  const challenges = objectsAt(source.challenges);
-  const textExtra = objectsAt(source.textExtra);
-  const id = text(source.id);
-  const authorUniqueId = text(author.uniqueId);
-  const counts = {
-    likes: num(stats.diggCount),
-    shares: num(stats.shareCount),
-    comments: num(stats.commentCount),
-    views: num(stats.playCount),
-    saves: num(stats.collectCount),
-  };
-  const videoDuration = num(video.duration);
-
+export const flattenPost = (post: TikTokPost): FlatTikTokVideo => {
+  const { author, stats, music, video } = post;
   return {
-    ...passthrough,
-    id,
-    url: canonicalUrl(authorUniqueId, id),
-    desc: text(source.desc),
-    createTime: num(source.createTime),
-    createTimeISO: text(source.createTimeISO),
-    hashtags: hashtagsOf(textExtra, challenges),
-    authorId: text(author.id),
-    authorUniqueId,
-    authorNickname: text(author.nickname),
-    authorAvatarThumb: text(author.avatarThumb),
-    authorSignature: text(author.signature),
-    authorVerified: bool(author.verified),
-    authorPrivateAccount: bool(author.privateAccount),
-    authorProfileUrl: profileUrl(authorUniqueId),
-    statsDiggCount: counts.likes,
-    statsShareCount: counts.shares,
-    statsCommentCount: counts.comments,
-    statsPlayCount: counts.views,
-    statsCollectCount: counts.saves,
-    engagementRate: engagementRate(counts),
-    musicId: text(music.id),
-    musicTitle: text(music.title),
-    musicPlayUrl: text(music.playUrl),
-    musicAuthorName: text(music.authorName),
-    musicOriginal: bool(music.original),
-    musicDuration: num(music.duration),
-    videoId: text(video.id),
-    videoHeight: num(video.height),
-    videoWidth: num(video.width),
-    videoDuration,
-    videoRatio: text(video.ratio),
-    videoCover: text(video.cover),
-    videoDownloadAddr: text(video.downloadAddr),
-    videoPlayAddr: text(video.playAddr),
-    videoFormat: text(video.format),
-    videoBitrate: num(video.bitrate),
-    durationText: durationText(videoDuration),
-    mentions: mentionsOf(textExtra),
-    duetEnabled: bool(source.duetEnabled),
-    stitchEnabled: bool(source.stitchEnabled),
-    shareEnabled: bool(source.shareEnabled),
-    challenges,
-    textExtra,
+    ...post.extras,
+    id: post.id,
+    url: canonicalUrl(author.uniqueId, post.id),
+    desc: post.desc,
+    createTime: post.createTime,
+    createTimeISO: post.createTimeISO,
+    hashtags: hashtagsOf(post.textExtra, post.challenges),
+    authorId: author.id,
+    authorUniqueId: author.uniqueId,
+    authorNickname: author.nickname,
+    authorAvatarThumb: author.avatarThumb,
+    authorSignature: author.signature,
+    authorVerified: author.verified,
+    authorPrivateAccount: author.privateAccount,
+    authorProfileUrl: profileUrl(author.uniqueId),
+    authorFollowerCount: author.followerCount,
+    authorFollowingCount: author.followingCount,
+    authorHeartCount: author.heartCount,
+    authorVideoCount: author.videoCount,
+    statsDiggCount: stats.likes,
+    statsShareCount: stats.shares,
+    statsCommentCount: stats.comments,
+    statsPlayCount: stats.views,
+    statsCollectCount: stats.saves,
+    statsRepostCount: stats.reposts,
+    engagementRate: engagementRate(stats),
+    musicId: music.id,
+    musicTitle: music.title,
+    musicPlayUrl: music.playUrl,
+    musicAuthorName: music.authorName,
+    musicOriginal: music.original,
+    musicDuration: music.duration,
+    videoId: video.id,
+    videoHeight: video.height,
+    videoWidth: video.width,
+    videoDuration: video.duration,
+    videoRatio: video.ratio,
+    videoCover: video.cover,
+    videoDownloadAddr: video.downloadAddr,
+    videoPlayAddr: video.playAddr,
+    videoFormat: video.format,
+    videoBitrate: video.bitrate,
+    durationText: durationText(video.duration),
+    mentions: mentionsOf(post.textExtra),
+    duetEnabled: post.duetEnabled,
+    stitchEnabled: post.stitchEnabled,
+    shareEnabled: post.shareEnabled,
+    isPhotoPost: post.images !== null,
+    imageCount: post.images?.length ?? 0,
+    photoTitle: post.photoTitle,
+    locationCreated: post.locationCreated,
+    textLanguage: post.textLanguage,
+    isAd: post.isAd,
+    isAiGenerated: post.isAiGenerated,
+    challenges: post.challenges,
+    textExtra: post.textExtra,
+    images: post.images ?? [],
   };
 };
+
+/** DumplingAI's answer, in whatever shape it came, as the flat output. Never throws. */
+export const flattenVideo = (raw: unknown): FlatTikTokVideo => flattenPost(normalisePost(raw));

@@ -3,9 +3,9 @@ import type { ZObject } from 'zapier-platform-core';
 import { REQUEST_SOURCE, VIDEO_PATH, apiUrl } from './api';
 import { isTimeout, upstreamMessage } from './errors';
 import { filePointers, type FilePointers } from './files';
-import { flattenVideo, isObject, type FlatTikTokVideo } from './flatten';
+import { flattenVideo, type FlatTikTokVideo } from './flatten';
 import { apiMessages } from './messages';
-import type { UpstreamTikTokVideo } from './types';
+import { isObject, parseAnswer, postIn } from './post';
 
 /** What a lookup step returns for one video: the flat fields and file pointers. */
 export type TikTokVideoOutput = FlatTikTokVideo & FilePointers;
@@ -13,14 +13,17 @@ export type TikTokVideoOutput = FlatTikTokVideo & FilePointers;
 // Zapier stops a step after 30 s; stopping the request first lets the user read why.
 export const API_TIMEOUT_MS = 25_000;
 
-export type BodyCheck = { ok: true; video: UpstreamTikTokVideo } | { ok: false; detail: string };
+export type BodyCheck = { ok: true; post: Record<string, unknown> } | { ok: false; detail: string };
 
-const hasVideoId = (body: Record<string, unknown>): body is UpstreamTikTokVideo =>
-  (typeof body.id === 'string' && body.id.trim() !== '') || typeof body.id === 'number';
+const hasPostId = (post: Record<string, unknown>): boolean =>
+  [post.id, post.id_str, post.aweme_id].some(
+    (id) => (typeof id === 'string' && id.trim() !== '') || typeof id === 'number',
+  );
 
-/** A 200 is only a video when its body is the documented JSON object; says what it was instead. */
+/** A 200 is only a video when its body is a post's JSON object; says what it was instead. */
 export const checkVideoBody = (content: string, data: unknown): BodyCheck => {
-  if (isObject(data) && hasVideoId(data)) return { ok: true, video: data };
+  const post = postIn(data);
+  if (post !== null && hasPostId(post)) return { ok: true, post };
   const message = upstreamMessage(data);
   if (message !== null) return { ok: false, detail: message };
   if (content.trim() === '') return { ok: false, detail: 'the answer was empty.' };
@@ -55,9 +58,9 @@ export const lookUpVideo = async (
       throw error;
     });
   if (response.status === 404) return null;
-  const body = checkVideoBody(response.content, response.data);
+  const body = checkVideoBody(response.content, parseAnswer(response.content));
   if (!body.ok)
     throw new z.errors.Error(apiMessages.unreadableAnswer(body.detail), 'unreadable_answer', response.status);
-  const video = flattenVideo(body.video);
+  const video = flattenVideo(body.post);
   return { ...video, ...filePointers(z, video) };
 };

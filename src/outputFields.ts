@@ -8,7 +8,7 @@ export interface OutputField {
   type: FieldType;
 }
 
-type VideoKey = Exclude<keyof FlatTikTokVideo & string, 'challenges' | 'textExtra'>;
+type VideoKey = Exclude<keyof FlatTikTokVideo & string, 'challenges' | 'textExtra' | 'images'>;
 
 // Keyed by the flat output key, so the compiler proves every key has a label and a type.
 const videoFields: Record<VideoKey, [label: string, type: FieldType]> = {
@@ -26,11 +26,16 @@ const videoFields: Record<VideoKey, [label: string, type: FieldType]> = {
   authorVerified: ['Author Is Verified', 'boolean'],
   authorPrivateAccount: ['Author Has a Private Account', 'boolean'],
   authorProfileUrl: ['Author Profile URL', 'string'],
+  authorFollowerCount: ['Author Followers', 'number'],
+  authorFollowingCount: ['Author Following', 'number'],
+  authorHeartCount: ['Author Total Likes', 'number'],
+  authorVideoCount: ['Author Videos', 'number'],
   statsDiggCount: ['Likes (Digg Count)', 'number'],
   statsShareCount: ['Shares (Share Count)', 'number'],
   statsCommentCount: ['Comments (Comment Count)', 'number'],
   statsPlayCount: ['Views (Play Count)', 'number'],
   statsCollectCount: ['Saves (Collect Count)', 'number'],
+  statsRepostCount: ['Reposts', 'number'],
   // Output fields take no help text, so the label states the formula: (sum / views) × 100.
   engagementRate: ['Engagement Rate (Likes, Comments, Shares and Saves per 100 Views)', 'number'],
   musicId: ['Music ID', 'string'],
@@ -54,6 +59,13 @@ const videoFields: Record<VideoKey, [label: string, type: FieldType]> = {
   duetEnabled: ['Duets Allowed', 'boolean'],
   stitchEnabled: ['Stitches Allowed', 'boolean'],
   shareEnabled: ['Sharing Allowed', 'boolean'],
+  isPhotoPost: ['Is a Photo Post', 'boolean'],
+  imageCount: ['Number of Images', 'number'],
+  photoTitle: ['Photo Post Title', 'string'],
+  locationCreated: ['Region (Country Code)', 'string'],
+  textLanguage: ['Description Language', 'string'],
+  isAd: ['Is an Ad', 'boolean'],
+  isAiGenerated: ['Marked as AI-Generated', 'boolean'],
 };
 
 // Zapier turns these into real files when a later step (Google Drive, Dropbox, Slack) maps them.
@@ -74,6 +86,10 @@ const lineItemFields: OutputField[] = [
   { key: 'textExtra[]userUniqueId', label: 'Description Mention Username', type: 'string' },
   { key: 'textExtra[]start', label: 'Description Tag Start Position', type: 'number' },
   { key: 'textExtra[]end', label: 'Description Tag End Position', type: 'number' },
+  { key: 'images[]url', label: 'Image URL', type: 'string' },
+  { key: 'images[]width', label: 'Image Width (Pixels)', type: 'number' },
+  { key: 'images[]height', label: 'Image Height (Pixels)', type: 'number' },
+  { key: 'images[]file', label: 'Image File (JPG)', type: 'file' },
 ];
 
 export const outputFields: OutputField[] = [

@@ -17,6 +17,7 @@ const videoFor = (url: string): TikTokVideoOutput => ({
   videoFile: null,
   coverFile: null,
   musicFile: null,
+  images: [],
 });
 const found: LookUp = (url) => Promise.resolve({ kind: 'video', video: videoFor(url) });
 const fast: BatchLimits = { concurrency: 3, budgetMs: 10_000, minLookupMs: 100, maxTries: 3, backoffMs: 5 };

@@ -44,12 +44,11 @@ describe('mentionsOf', () => {
   it('lists mentioned user names without @ and without repeats', () => {
     expect(
       mentionsOf([
-        { userUniqueId: 'sakura.eats', start: 1, end: 2 },
-        { hashtagName: 'food' },
+        { userUniqueId: 'sakura.eats' },
+        { userUniqueId: null },
         { userUniqueId: '@chef.lupita' },
         { userUniqueId: 'sakura.eats' },
         { userUniqueId: '' },
-        { userUniqueId: 7 },
       ]),
     ).toBe('sakura.eats, chef.lupita');
   });
@@ -59,7 +58,7 @@ describe('mentionsOf', () => {
   });
 
   it('is null when nobody is mentioned', () => {
-    expect(mentionsOf([{ hashtagName: 'food' }])).toBeNull();
+    expect(mentionsOf([{ userUniqueId: null }])).toBeNull();
     expect(mentionsOf([])).toBeNull();
   });
 });

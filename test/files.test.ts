@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { downloadMedia, mediaFiles } from '../src/files';
+import { downloadMedia, imageFile, mediaFiles } from '../src/files';
 import { flattenVideo } from '../src/flatten';
 import { fileMessages } from '../src/messages';
 import { API, VIDEO_PATH, bundleFor, caught, run, searchVideo, userMessage } from './helpers';
@@ -42,6 +42,24 @@ describe('mediaFiles', () => {
     expect(
       mediaFiles(flattenVideo({ id: '1', video: { cover: 'data:image/png;base64,AAAA' } })).coverFile,
     ).toBeNull();
+  });
+});
+
+describe('imageFile', () => {
+  const image = { url: 'https://p16-sign-sg.tiktokcdn.com/a1.jpeg', width: 1080, height: 1440 };
+
+  it('names each image of a photo post by the post id and its place, from 1', () => {
+    expect(imageFile('7477969281306526825', image, 0)).toEqual({
+      url: 'https://p16-sign-sg.tiktokcdn.com/a1.jpeg',
+      filename: '7477969281306526825-1.jpg',
+      contentType: 'image/jpeg',
+    });
+    expect(imageFile(null, image, 2)?.filename).toBe('tiktok-photo-3.jpg');
+  });
+
+  it('has no file for an image without a web address', () => {
+    expect(imageFile('1', { ...image, url: null }, 0)).toBeNull();
+    expect(imageFile('1', { ...image, url: 'data:image/png;base64,AAAA' }, 0)).toBeNull();
   });
 });
 

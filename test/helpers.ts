@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 
 import App from '../index';
@@ -12,6 +15,10 @@ export const VIDEO_PATH = '/api/v1/get-tiktok-video';
 export const API_KEY = 'sk_test_LEAKCHECK_9f8e7d6c5b4a';
 
 export const appTester = zapier.createAppTester(App);
+
+/** A fixture's text as DumplingAI would send it (JSON imports would round its 19-digit numbers). */
+export const readFixture = (name: string): string =>
+  readFileSync(join(__dirname, 'fixtures', `${name}.json`), 'utf8');
 
 export const bundleFor = (
   inputData: Record<string, unknown> = {},

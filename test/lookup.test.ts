@@ -2,12 +2,31 @@ import nock from 'nock';
 
 import { API_TIMEOUT_MS, checkVideoBody, lookUpVideo } from '../src/lookup';
 import { apiMessages } from '../src/messages';
-import { API, API_KEY, bundleFor, caught, run, searchVideo, userMessage, VIDEO_PATH } from './helpers';
+import {
+  API,
+  API_KEY,
+  bundleFor,
+  caught,
+  readFixture,
+  run,
+  searchVideo,
+  userMessage,
+  VIDEO_PATH,
+} from './helpers';
 import documented from './fixtures/documented-example.json';
 
 describe('checkVideoBody', () => {
   it('accepts the documented object', () => {
-    expect(checkVideoBody(JSON.stringify(documented), documented)).toEqual({ ok: true, video: documented });
+    expect(checkVideoBody(JSON.stringify(documented), documented)).toEqual({ ok: true, post: documented });
+  });
+
+  it.each([
+    ['TikTok web page data', { itemInfo: { itemStruct: { id: '1' } } }, { id: '1' }],
+    ['TikTok app detail', { aweme_detail: { aweme_id: '2' } }, { aweme_id: '2' }],
+    ['an app item with only id_str', { id_str: '3' }, { id_str: '3' }],
+    ['an id sent as a number', { id: 4 }, { id: 4 }],
+  ])('accepts %s', (_shape, data, post) => {
+    expect(checkVideoBody(JSON.stringify(data), data)).toEqual({ ok: true, post });
   });
 
   it.each([
@@ -37,6 +56,43 @@ describe('lookUpVideo', () => {
       authorUniqueId: 'username',
     });
     expect(scope.isDone()).toBe(true);
+  });
+
+  it('keeps every digit of ids that arrive as JSON numbers', async () => {
+    const scope = nock(API)
+      .post(VIDEO_PATH)
+      .reply(200, '{"id":7524919477404745385,"author":{"uniqueId":"a","id":6812345678901234567}}', {
+        'Content-Type': 'application/json',
+      });
+    await expect(lookUp('https://vm.tiktok.com/ZMhKxyz/')).resolves.toMatchObject({
+      id: '7524919477404745385',
+      authorId: '6812345678901234567',
+      url: 'https://www.tiktok.com/@a/video/7524919477404745385',
+      createTime: 1752031845,
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('gives each image of a photo post a file that Zapier downloads only when a later step uses it', async () => {
+    const scope = nock(API)
+      .post(VIDEO_PATH)
+      .reply(200, readFixture('photo-post'), { 'Content-Type': 'application/json' });
+    const video = (await lookUp('https://www.tiktok.com/@mika.travels/video/7477969281306526825')) as {
+      images: { url: string | null; file: string | null }[];
+      videoFile: string | null;
+    };
+    expect(scope.isDone()).toBe(true);
+    expect(video.videoFile).toBeNull();
+    expect(video.images.map((image) => image.file === null)).toEqual([false, false, false, true]);
+    const pointer = String(video.images[1]?.file);
+    expect(JSON.parse(pointer.split('|||')[1] ?? '')).toMatchObject({
+      method: 'hydrators.downloadMedia',
+      bundle: {
+        url: 'https://p16-sign-sg.tiktokcdn.com/tos-alisg-i-photomode-sg/a2~tplv-photomode-image.jpeg',
+        filename: '7477969281306526825-2.jpg',
+        contentType: 'image/jpeg',
+      },
+    });
   });
 
   it('resolves to null on 404', async () => {
@@ -143,7 +199,7 @@ describe('hostile answers from upstream, and what the user sees', () => {
       .reply(200, {
         ...documented,
         stats: { ...documented.stats, playCount: '1.2M' },
-        author: 'someone',
+        author: ['someone'],
         challenges: { title: 'x' },
       });
     const [video] = (await search()) as Record<string, unknown>[];

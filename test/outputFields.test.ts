@@ -1,4 +1,5 @@
 import { flattenVideo } from '../src/flatten';
+import { createTimeFromId } from '../src/post';
 import { outputFields, type OutputField } from '../src/outputFields';
 import { getTikTokVideos } from '../src/creates/getTikTokVideos';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
@@ -7,10 +8,13 @@ import { isTitleCase } from './helpers';
 
 const typeOf = (value: unknown): string => (typeof value === 'number' ? 'number' : typeof value);
 
+// Empty in a video's sample, as in a video's real output.
+const PHOTO_POST_ONLY = ['photoTitle', 'images[]url', 'images[]width', 'images[]height', 'images[]file'];
+
 describe('output fields', () => {
   it('label every flattened key and the three files, and nothing else', () => {
     const flatKeys = Object.keys(flattenVideo(documented)).filter(
-      (key) => key !== 'challenges' && key !== 'textExtra',
+      (key) => !['challenges', 'textExtra', 'images'].includes(key),
     );
     const fieldKeys = outputFields.map((field) => field.key).filter((key) => !key.includes('[]'));
     expect(fieldKeys.sort()).toEqual([...flatKeys, 'videoFile', 'coverFile', 'musicFile'].sort());
@@ -18,7 +22,12 @@ describe('output fields', () => {
 
   it('say in their labels which fields are files', () => {
     const files = outputFields.filter((field) => field.type === 'file');
-    expect(files.map((field) => field.key).sort()).toEqual(['coverFile', 'musicFile', 'videoFile']);
+    expect(files.map((field) => field.key).sort()).toEqual([
+      'coverFile',
+      'images[]file',
+      'musicFile',
+      'videoFile',
+    ]);
     for (const field of files) expect(field.label).toMatch(/ File \(/);
   });
 
@@ -60,14 +69,15 @@ describe.each([
   it('agree in keys and types (D012, D024)', () => {
     for (const field of fields) {
       const [list, child] = field.key.split('[]') as [string, string | undefined];
-      // A line item may leave out a key (a mention has no hashtag name), but one item has it.
-      const values =
+      // A line item may leave a key empty (a mention has no hashtag name), but one item has it.
+      const values = (
         child === undefined
           ? [sample[field.key]]
-          : (sample[list] as Record<string, unknown>[])
-              .map((item) => item[child])
-              .filter((value) => value !== undefined);
-      expect({ key: field.key, present: values.length > 0 }).toEqual({ key: field.key, present: true });
+          : (sample[list] as Record<string, unknown>[]).map((item) => item[child])
+      ).filter((value) => value !== undefined && value !== null);
+      // The sample is a video: only a photo post has images to list.
+      const present = values.length > 0 || PHOTO_POST_ONLY.includes(field.key.replace(/^videos\[\]/, ''));
+      expect({ key: field.key, present }).toEqual({ key: field.key, present: true });
       for (const value of values) {
         const expected = field.type === 'datetime' || field.type === 'file' ? 'string' : field.type;
         expect({ key: field.key, type: typeOf(value) }).toEqual({ key: field.key, type: expected });
@@ -91,7 +101,29 @@ describe.each([
     }
   });
 
-  it('have a value in every top-level field, so users see realistic data', () => {
-    expect(Object.entries(sample).filter(([, value]) => value === null)).toEqual([]);
+  it('have a value in every top-level field but the photo-post ones, so users see realistic data', () => {
+    expect(
+      Object.entries(sample).filter(([key, value]) => value === null && !PHOTO_POST_ONLY.includes(key)),
+    ).toEqual([]);
+  });
+});
+
+describe('the sample', () => {
+  it('is true to itself: the id carries the creation time that createTime and createTimeISO give', () => {
+    const sample = getTikTokVideo.operation.sample as Record<string, unknown>;
+    expect(createTimeFromId(sample.id as string)).toBe(sample.createTime);
+    expect(sample.createTimeISO).toBe('2024-01-07T06:09:16.000Z');
+    expect(sample.createTime).toBe(1704607756);
+  });
+
+  it('has every hashtag that textExtra names in the description, at the positions it gives', () => {
+    const sample = getTikTokVideo.operation.sample as {
+      desc: string;
+      textExtra: { hashtagName: string | null; userUniqueId: string | null; start: number; end: number }[];
+    };
+    for (const entry of sample.textExtra) {
+      const tag = entry.hashtagName === null ? `@${entry.userUniqueId ?? ''}` : `#${entry.hashtagName}`;
+      expect(sample.desc.slice(entry.start, entry.end)).toBe(tag);
+    }
   });
 });

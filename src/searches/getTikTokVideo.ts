@@ -10,7 +10,7 @@ import { lookUpVideo } from '../lookup';
 import { ACCEPTED_FORMS_HELP } from '../messages';
 import { outputFields } from '../outputFields';
 import sampleResponse from '../sample-response.json';
-import { checkTikTokUrl } from '../url';
+import { checkTikTokLink } from '../link';
 
 export const searchText = {
   noun: 'TikTok Video',
@@ -34,7 +34,7 @@ const inputFields = defineInputFields([
 ]);
 
 const perform = (async (z, bundle) => {
-  const checked = checkTikTokUrl(bundle.inputData.url);
+  const checked = checkTikTokLink(bundle.inputData.url);
   // Rejected here, before any request, so a typo costs no credit. Halting (rather than failing)
   // keeps one bad row from counting towards Zapier turning the whole Zap off.
   if (!checked.ok) throw new z.errors.HaltedError(checked.message);

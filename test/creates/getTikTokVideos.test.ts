@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { batchText, getTikTokVideos, lookUpWith, outcomeOfError } from '../../src/creates/getTikTokVideos';
 import { apiMessages, batchMessages, connectionMessages, urlMessages } from '../../src/messages';
-import { checkTikTokUrl } from '../../src/url';
+import { checkTikTokLink } from '../../src/link';
 import { API, VIDEO_PATH, batchLookUp, bundleFor, caught, run, userMessage } from '../helpers';
 import documented from '../fixtures/documented-example.json';
 
@@ -30,13 +30,13 @@ describe('Get TikTok Videos (Batch)', () => {
     const [field] = getTikTokVideos.operation.inputFields as { helpText: string }[];
     expect(field?.helpText).toContain(batchText.urlsHelp);
     expect(field?.helpText).toContain(
-      'Accepted forms: `https://www.tiktok.com/@user/video/<id>`, `https://vm.tiktok.com/<code>/`, `https://vt.tiktok.com/<code>/`, `https://www.tiktok.com/t/<code>/`, `https://m.tiktok.com/v/<id>.html`.',
+      "Accepted: `https://www.tiktok.com/@user/video/<id>`, `https://www.tiktok.com/@user/photo/<id>`, `https://vm.tiktok.com/<code>/`, `https://vt.tiktok.com/<code>/`, `https://www.tiktok.com/t/<code>/`, `https://www.tiktok.com/embed/v2/<id>`, `https://m.tiktok.com/v/<id>.html`, TikTok's share text with the link in it, or the post's id alone.",
     );
   });
 
   it('has a sample whose input URL is one a user could enter', () => {
     const sample = getTikTokVideos.operation.sample as { videos: { inputUrl: string }[] };
-    expect(checkTikTokUrl(sample.videos[0]?.inputUrl).ok).toBe(true);
+    expect(checkTikTokLink(sample.videos[0]?.inputUrl).ok).toBe(true);
   });
 
   it('returns every video found, with its input URL, in one result', async () => {

@@ -9,7 +9,10 @@ import {
   type Sandbox,
 } from '../../sandbox/server';
 import videos from '../../sandbox/videos.json';
+import { flattenVideo } from '../../src/flatten';
+import { parseAnswer } from '../../src/post';
 
+const posts = videos as Record<string, unknown>[];
 let sandbox: Sandbox;
 
 beforeAll(async () => {
@@ -34,26 +37,54 @@ describe('sandbox video endpoint', () => {
     expect(sandbox.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it('serves each fixture video by id, with media addresses on the sandbox', async () => {
-    for (const video of videos) {
-      const response = await lookUp(`https://www.tiktok.com/@${video.author.uniqueId}/video/${video.id}`);
+  it('serves each post by its link, with media addresses on the sandbox', async () => {
+    for (const raw of posts) {
+      const expected = flattenVideo(raw);
+      const response = await lookUp(
+        `https://www.tiktok.com/@${expected.authorUniqueId}/video/${expected.id}`,
+      );
       expect(response.status).toBe(200);
-      const body = (await response.json()) as { id: string; video: { downloadAddr: string } };
-      expect(body.id).toBe(video.id);
-      expect(body.video.downloadAddr).toBe(`${sandbox.origin}/media/${video.id}.mp4`);
+      const served = flattenVideo(parseAnswer(await response.text()));
+      expect(served.id).toBe(expected.id);
+      for (const address of [
+        served.videoCover,
+        served.videoPlayAddr,
+        ...served.images.map((image) => image.url),
+      ])
+        expect(String(address)).toMatch(new RegExp(`^(${sandbox.origin}/media/|null$)`));
     }
   });
 
-  it('has at least five videos, one without music and one from a private account', () => {
-    expect(videos.length).toBeGreaterThanOrEqual(5);
-    expect(videos.some((video) => !('music' in video))).toBe(true);
-    expect(videos.some((video) => video.author.privateAccount)).toBe(true);
-    expect(videos.some((video) => video.author.verified)).toBe(true);
+  it('serves a photo post at its /photo/ link, with its images under /media/', async () => {
+    const response = await lookUp('https://www.tiktok.com/@mika.travels/photo/7477969281306526825');
+    const served = flattenVideo(parseAnswer(await response.text()));
+    expect(served.images.map((image) => image.url)).toEqual([
+      `${sandbox.origin}/media/7477969281306526825-1.jpg`,
+      `${sandbox.origin}/media/7477969281306526825-2.jpg`,
+      `${sandbox.origin}/media/7477969281306526825-3.jpg`,
+    ]);
+    const image = await fetch(served.images[0]?.url ?? '');
+    expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+  });
+
+  it('has the documented example next to the shapes real answers come in', () => {
+    const flats = posts.map((raw) => flattenVideo(raw));
+    expect(posts.length).toBeGreaterThanOrEqual(9);
+    expect(flats.some((video) => video.musicId === null)).toBe(true);
+    expect(flats.some((video) => video.authorPrivateAccount)).toBe(true);
+    expect(flats.some((video) => video.authorVerified)).toBe(true);
+    expect(flats.filter((video) => video.isPhotoPost).map((video) => video.id)).toEqual([
+      '7477969281306526825',
+    ]);
+    // A 2025 web item (numbers as text, statsV2), an older page, and TikTok's app JSON.
+    expect(posts.some((raw) => typeof raw.createTime === 'string' && 'statsV2' in raw)).toBe(true);
+    expect(posts.some((raw) => typeof raw.author === 'string')).toBe(true);
+    expect(posts.some((raw) => 'aweme_id' in raw && 'statistics' in raw)).toBe(true);
   });
 
   it.each(Object.entries(SHORT_LINKS))('resolves the short link code %s', async (code, id) => {
     const response = await lookUp(`https://vm.tiktok.com/${code}/`);
-    expect(((await response.json()) as { id: string }).id).toBe(id);
+    expect(flattenVideo(parseAnswer(await response.text())).id).toBe(id);
   });
 
   it('counts X-RateLimit-Remaining down per key', async () => {
@@ -112,7 +143,7 @@ describe('sandbox video endpoint', () => {
     const response = await lookUp('https://www.tiktok.com/@sandbox/video/7000000000000000999');
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
-    expect(((await response.json()) as { id: string }).id).toBe(videos[0]?.id);
+    expect(((await response.json()) as { id: string }).id).toBe(posts[0]?.id);
   });
 });
 

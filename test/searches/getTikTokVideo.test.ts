@@ -1,9 +1,10 @@
 import nock from 'nock';
 
-import { urlMessages } from '../../src/messages';
+import { urlMessages, type RefusedKind } from '../../src/messages';
 import { getTikTokVideo, searchText } from '../../src/searches/getTikTokVideo';
 import { API, VIDEO_PATH, caught, searchVideo, userMessage } from '../helpers';
 import documented from '../fixtures/documented-example.json';
+import links from '../fixtures/links.json';
 import sparse from '../fixtures/sparse-video.json';
 
 describe('Get TikTok Video', () => {
@@ -73,7 +74,7 @@ describe('Get TikTok Video', () => {
     [undefined, urlMessages.missing],
     ['hello', urlMessages.notAUrl],
     ['https://www.instagram.com/reel/abc/', urlMessages.notTikTokVideo],
-    ['https://www.tiktok.com/@username', urlMessages.notTikTokVideo],
+    ['https://www.tiktok.com/@username', urlMessages.profile],
     ['https://www.tiktok.com.evil.example/@u/video/1', urlMessages.notTikTokVideo],
   ])('rejects %j before any request, so no credit is spent', async (url, message) => {
     // Any request at all would hit this interceptor; it must stay unused.
@@ -83,4 +84,24 @@ describe('Get TikTok Video', () => {
     expect(userMessage(error)).toBe(message);
     expect(scope.isDone()).toBe(false);
   });
+
+  it.each(links.accepted)('looks %j up as %j, in exactly one request', async (input, sent) => {
+    // One interceptor: a second request, or another address, would find none and fail the step.
+    const scope = nock(API)
+      .post(VIDEO_PATH, { url: sent, requestSource: 'ZAPIER' })
+      .once()
+      .reply(200, documented);
+    await expect(searchVideo(input)).resolves.toHaveLength(1);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each(links.refused as [string, RefusedKind][])(
+    'refuses %j (%s) with no request',
+    async (input, kind) => {
+      const scope = nock(API).post(VIDEO_PATH).reply(200, documented);
+      const error = await caught(() => searchVideo(input));
+      expect([error.name, userMessage(error)]).toEqual(['HaltedError', urlMessages[kind]]);
+      expect(scope.isDone()).toBe(false);
+    },
+  );
 });
