@@ -1,5 +1,10 @@
-// End-to-end tests talk to the sandbox over real loopback HTTP, so nock is not even loaded there.
-const END_TO_END = ['<rootDir>/test/e2e/', '<rootDir>/test/sandbox/', '<rootDir>/test/scripts/'];
+// End-to-end and fault tests talk over real loopback sockets, so nock is not even loaded there.
+const END_TO_END = [
+  '<rootDir>/test/e2e/',
+  '<rootDir>/test/faults/',
+  '<rootDir>/test/sandbox/',
+  '<rootDir>/test/scripts/',
+];
 
 const shared = {
   preset: 'ts-jest',

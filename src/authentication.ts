@@ -1,6 +1,7 @@
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 
 import { BALANCE_PATH, DASHBOARD_URL, apiUrl } from './api';
+import { exchange, LIMITS } from './http';
 
 export const authText = {
   keyLabel: 'API Key',
@@ -23,7 +24,12 @@ export const keyLabel = (apiKey: unknown): string =>
  * middleware.
  */
 const test = async (z: ZObject, _bundle: Bundle): Promise<{ connected: true }> => {
-  await z.request({ url: apiUrl(BALANCE_PATH), method: 'GET' });
+  await exchange(
+    z,
+    { url: apiUrl(BALANCE_PATH), method: 'GET', middlewareData: { context: 'connection' } },
+    { who: 'DumplingAI', context: 'connection', deadlineMs: LIMITS.connectionDeadlineMs },
+    () => undefined,
+  );
   return { connected: true };
 };
 

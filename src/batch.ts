@@ -11,7 +11,7 @@ export interface BatchLimits {
   budgetMs: number;
   /** A lookup upstream can take seconds: none starts with less time than this left. */
   minLookupMs: number;
-  /** Tries for a URL whose lookup is rate-limited (503 or 429), with backoff in between. */
+  /** Tries for a URL whose lookup may pass on a later try (rate limits, network), with backoff. */
   maxTries: number;
   backoffMs: number;
 }
@@ -24,12 +24,16 @@ export const DEFAULT_LIMITS: BatchLimits = {
   backoffMs: 1_000,
 };
 
-/** One lookup's result. Errors that should stop the whole batch (401, 403) are thrown instead. */
+/**
+ * One lookup's result. `retry`: nothing was paid and a later try may pass (a rate limit, the
+ * network). `stop`: every other URL would fail the same way (a rejected key, no credits left).
+ */
 export type LookupOutcome =
   | { kind: 'video'; video: TikTokVideoOutput }
   | { kind: 'notFound' }
-  | { kind: 'rateLimited' }
-  | { kind: 'failed'; message: string };
+  | { kind: 'retry'; message: string }
+  | { kind: 'failed'; message: string }
+  | { kind: 'stop'; error: Error; message: string };
 
 export type LookUp = (url: string, timeoutMs: number) => Promise<LookupOutcome>;
 
@@ -79,9 +83,12 @@ const sleep = (ms: number): Promise<void> =>
     setTimeout(resolve, ms);
   });
 
+type Item = BatchResult['videos'][number];
+
 /**
  * Looks up every planned URL, a few at a time, within the time budget. What was fetched is
- * always returned; URLs not reached in time are reported as failures to run again.
+ * always returned: after a stop (401, 403) no lookup starts, and the URLs not reached are
+ * reported with that error's message. Only when nothing was fetched is the stop thrown.
  */
 export const runBatch = async (
   urls: unknown[],
@@ -92,53 +99,49 @@ export const runBatch = async (
   const deadline = now() + limits.budgetMs;
   const left = (): number => deadline - now();
   const { lookups, failures: rejected } = planBatch(urls);
-  const outcomes: (BatchResult['videos'][number] | BatchFailure | null)[] = lookups.map(() => null);
+  const outcomes: (Item | BatchFailure | null)[] = lookups.map(() => null);
   let next = 0;
-  // The first error that stops the batch (a 401 or 403); no worker starts a lookup after it.
-  const stops: Error[] = [];
+  // The error that stops the batch (401, 403), once one has come back.
+  const stop: { error?: Error; message: string } = { message: '' };
 
-  const lookUpWithRetries = async ({
-    inputUrl,
-    apiUrl,
-  }: Planned): Promise<BatchResult['videos'][number] | BatchFailure> => {
+  const lookUpWithRetries = async ({ inputUrl, apiUrl }: Planned): Promise<Item | BatchFailure> => {
     for (let attempt = 1; ; attempt += 1) {
       if (left() < limits.minLookupMs) return { url: inputUrl, message: batchMessages.outOfTime };
       const outcome = await lookUp(apiUrl, left());
       if (outcome.kind === 'video') return { ...outcome.video, inputUrl };
       if (outcome.kind === 'notFound') return { url: inputUrl, message: batchMessages.notFound };
       if (outcome.kind === 'failed') return { url: inputUrl, message: outcome.message };
+      if (outcome.kind === 'stop') {
+        Object.assign(stop, { error: outcome.error, message: outcome.message });
+        return { url: inputUrl, message: outcome.message };
+      }
       // Retried here, not by Zapier: a whole-step retry would pay again for the URLs already
-      // fetched. A rate-limited answer costs no credit, so retrying before Retry-After is cheap.
+      // fetched. A failed lookup costs no credit, so retrying before Retry-After is cheap.
       const wait = limits.backoffMs * 2 ** (attempt - 1);
       if (attempt >= limits.maxTries || left() - wait < limits.minLookupMs) {
-        return { url: inputUrl, message: batchMessages.stillRateLimited(attempt) };
+        return { url: inputUrl, message: batchMessages.afterTries(outcome.message, attempt) };
       }
       await sleep(wait);
     }
   };
 
   const worker = async (): Promise<void> => {
-    while (stops.length === 0 && next < lookups.length) {
+    while (stop.error === undefined && next < lookups.length) {
       const index = next++;
-      const planned = lookups[index] as Planned;
-      try {
-        outcomes[index] = await lookUpWithRetries(planned);
-      } catch (error) {
-        stops.push(error instanceof Error ? error : new Error(String(error)));
-      }
+      outcomes[index] = await lookUpWithRetries(lookups[index] as Planned);
     }
   };
 
   await Promise.all(Array.from({ length: Math.min(limits.concurrency, lookups.length) }, worker));
-  const [stop] = stops;
-  if (stop !== undefined) throw stop;
 
-  const videos = outcomes.filter(
-    (item): item is BatchResult['videos'][number] => item !== null && 'inputUrl' in item,
-  );
+  const videos = outcomes.filter((item): item is Item => item !== null && 'inputUrl' in item);
+  if (stop.error !== undefined && videos.length === 0) throw stop.error;
+  // A URL without an outcome was never started, because the batch stopped first.
   const failures = [
     ...rejected,
-    ...outcomes.filter((item): item is BatchFailure => item !== null && !('inputUrl' in item)),
+    ...outcomes
+      .map((item, index) => item ?? { url: (lookups[index] as Planned).inputUrl, message: stop.message })
+      .filter((item): item is BatchFailure => !('inputUrl' in item)),
   ];
   return { videos, failures, succeeded: videos.length, failed: failures.length };
 };

@@ -1,8 +1,11 @@
+import { apiMessages, connectionMessages, type Context } from './messages';
 import { isObject } from './post';
-import { apiMessages, connectionMessages } from './messages';
 
-// Zapier's ThrottledError takes seconds; a minute lets a short upstream limit pass.
+// Zapier's ThrottledError takes seconds; a minute lets a short rate limit pass.
 export const DEFAULT_RETRY_SECONDS = 60;
+// A rate-limited lookup costs nothing, so waiting longer than an hour only holds the Zap up: a
+// longer Retry-After is a quota reset or a mistake, and Zapier can simply try again then.
+export const MAX_RETRY_SECONDS = 3600;
 
 export type UpstreamFailure =
   | { kind: 'halt'; message: string }
@@ -27,16 +30,37 @@ export const upstreamMessage = (body: unknown): string | null => {
 /** `Retry-After` is either a number of seconds or an HTTP date. */
 export const retryDelaySeconds = (header: string | null | undefined, now = Date.now()): number => {
   const value = header?.trim() ?? '';
-  if (/^\d+$/.test(value)) return Math.max(1, Number(value));
+  const within = (seconds: number): number => Math.min(MAX_RETRY_SECONDS, Math.max(1, seconds));
+  if (/^\d+$/.test(value)) return within(Number(value));
   // Date.parse also reads bare numbers such as "-5" as years, so only a named-month date counts.
   const date = /[A-Za-z]{3}/.test(value) ? Date.parse(value) : Number.NaN;
-  if (!Number.isNaN(date)) return Math.max(1, Math.ceil((date - now) / 1000));
+  if (!Number.isNaN(date)) return within(Math.ceil((date - now) / 1000));
   return DEFAULT_RETRY_SECONDS;
 };
 
-/** What the Zap user should see for an error status from DumplingAI. */
-export const failureFor = (status: number, body: unknown, retryAfter: string | null): UpstreamFailure => {
-  const detail = upstreamMessage(body) ?? apiMessages.noDetail;
+/** Upstream text is echoed to the user, so every copy of the key in it is masked first. */
+export const redact = (text: string, secret: unknown): string =>
+  typeof secret === 'string' && secret.trim() !== ''
+    ? text.split(secret.trim()).join(apiMessages.redacted)
+    : text;
+
+/** Whose key it is and where the message is read, for a failure's words. */
+export interface FailureContext {
+  secret: unknown;
+  context: Context;
+}
+
+/**
+ * What the Zap user should see for an error status from DumplingAI. The key is masked in
+ * DumplingAI's text before the text is cut to fit, so no part of it can survive the cut.
+ */
+export const failureFor = (
+  status: number,
+  body: unknown,
+  retryAfter: string | null,
+  { secret, context }: FailureContext,
+): UpstreamFailure => {
+  const detail = redact(upstreamMessage(body) ?? apiMessages.noDetail, secret);
   switch (status) {
     case 400:
       // A bad link is the user's data, not a broken Zap: halting does not count towards
@@ -48,9 +72,13 @@ export const failureFor = (status: number, body: unknown, retryAfter: string | n
       return { kind: 'fail', message: apiMessages.outOfCredits, code: 'out_of_credits', status };
     case 404:
       return { kind: 'halt', message: apiMessages.notFound(detail) };
+    case 429: {
+      const delaySeconds = retryDelaySeconds(retryAfter);
+      return { kind: 'retry', message: apiMessages.tooManyRequests(delaySeconds, context), delaySeconds };
+    }
     case 503: {
       const delaySeconds = retryDelaySeconds(retryAfter);
-      return { kind: 'retry', message: apiMessages.rateLimited(delaySeconds), delaySeconds };
+      return { kind: 'retry', message: apiMessages.rateLimited(delaySeconds, context), delaySeconds };
     }
     default:
       // 500 and 502 are documented; any other 5xx (a 504 from a proxy, say) is DumplingAI's side too.
@@ -64,10 +92,6 @@ export const failureFor = (status: number, body: unknown, retryAfter: string | n
           };
   }
 };
-
-/** Upstream text is echoed to the user, so any copy of the key in it is masked first. */
-export const redact = (text: string, secret: unknown): string =>
-  typeof secret === 'string' && secret !== '' ? text.split(secret).join(apiMessages.redacted) : text;
 
 /** The JSON object that Zapier's Error and ThrottledError carry as their message, if any. */
 const errorJson = (message: string): Record<string, unknown> | null => {
@@ -90,14 +114,8 @@ export const userMessageOf = (text: string): string => {
   return typeof parsed?.message === 'string' ? parsed.message : message;
 };
 
-/** node-fetch marks a request that ran past its `timeout` with one of these types. */
-export const isTimeout = (error: unknown): boolean => {
-  const type = error instanceof Error ? (error as Error & { type?: unknown }).type : undefined;
-  return type === 'request-timeout' || type === 'body-timeout';
-};
-
-/** The HTTP status that Zapier's Error (an AppError) carries in its JSON message, if any. */
-export const appErrorStatus = (error: Error): number | null => {
+/** The code that Zapier's Error (an AppError) carries in its JSON message, if any. */
+export const appErrorCode = (error: Error): string | null => {
   const parsed = errorJson(error.message);
-  return typeof parsed?.status === 'number' ? parsed.status : null;
+  return typeof parsed?.code === 'string' ? parsed.code : null;
 };

@@ -1,17 +1,15 @@
 import type { ZObject } from 'zapier-platform-core';
 
 import { REQUEST_SOURCE, VIDEO_PATH, apiUrl } from './api';
-import { isTimeout, upstreamMessage } from './errors';
+import { redact, upstreamMessage } from './errors';
 import { filePointers, type FilePointers } from './files';
 import { flattenVideo, type FlatTikTokVideo } from './flatten';
+import { exchange, LIMITS } from './http';
 import { apiMessages } from './messages';
 import { isObject, parseAnswer, postIn } from './post';
 
 /** What a lookup step returns for one video: the flat fields and file pointers. */
 export type TikTokVideoOutput = FlatTikTokVideo & FilePointers;
-
-// Zapier stops a step after 30 s; stopping the request first lets the user read why.
-export const API_TIMEOUT_MS = 25_000;
 
 export type BodyCheck = { ok: true; post: Record<string, unknown> } | { ok: false; detail: string };
 
@@ -35,32 +33,36 @@ export const checkVideoBody = (content: string, data: unknown): BodyCheck => {
 };
 
 /**
- * Asks DumplingAI for one video, by an address that `checkTikTokUrl` has accepted. Resolves to
- * null when DumplingAI found no video; every other failure is thrown by the middleware.
+ * Asks DumplingAI for one video, by an address that `checkTikTokLink` produced. Resolves to null
+ * when DumplingAI found no video; every other failure is thrown with a plain message.
  */
 export const lookUpVideo = async (
   z: ZObject,
+  apiKey: unknown,
   url: string,
-  timeoutMs: number = API_TIMEOUT_MS,
+  deadlineMs: number = LIMITS.apiDeadlineMs,
+  context: 'step' | 'batch' = 'step',
 ): Promise<TikTokVideoOutput | null> => {
-  const response = await z
-    .request({
+  const response = await exchange(
+    z,
+    {
       url: apiUrl(VIDEO_PATH),
       method: 'POST',
       body: { url, requestSource: REQUEST_SOURCE },
       skipThrowForStatus: true,
-      timeout: timeoutMs,
-    })
-    .catch((error: unknown) => {
-      if (isTimeout(error)) {
-        throw new z.errors.Error(apiMessages.tooSlow(Math.ceil(timeoutMs / 1000)), 'upstream_timeout', 504);
-      }
-      throw error;
-    });
+      size: LIMITS.maxAnswerBytes,
+      middlewareData: { context },
+    },
+    { who: 'DumplingAI', context, deadlineMs },
+    (answer) => answer,
+  );
   if (response.status === 404) return null;
   const body = checkVideoBody(response.content, parseAnswer(response.content));
-  if (!body.ok)
-    throw new z.errors.Error(apiMessages.unreadableAnswer(body.detail), 'unreadable_answer', response.status);
+  if (!body.ok) {
+    // DumplingAI's text is shown to the user, so the key is masked before the message is cut.
+    const detail = redact(body.detail, apiKey);
+    throw new z.errors.Error(apiMessages.unreadableAnswer(detail), 'unreadable_answer', response.status);
+  }
   const video = flattenVideo(body.post);
   return { ...video, ...filePointers(z, video) };
 };

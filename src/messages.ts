@@ -42,6 +42,45 @@ export type RefusedKind = keyof typeof urlMessages;
 
 export const connectionMessages = {
   invalidKey: `Your DumplingAI API key is invalid or inactive. Copy a working key from API Keys in your DumplingAI dashboard (${DASHBOARD_URL}) and reconnect.`,
+  badKeyCharacters: `Your DumplingAI API key contains characters that no DumplingAI key has (a line break, a space or a special character, often picked up when copying). Copy the key again from your DumplingAI dashboard (${DASHBOARD_URL}) and reconnect.`,
+} as const;
+
+/**
+ * Who the app was talking to, and where the user reads about it: a step's error, a batch's list
+ * of failures, the connection test, or a file in a later step.
+ */
+export type Party = 'DumplingAI' | 'TikTok';
+export type Context = 'step' | 'batch' | 'connection' | 'file';
+
+const secondsText = (seconds: number): string => `${seconds} second${seconds === 1 ? '' : 's'}`;
+
+/** What to do next, in words that fit where the user reads the message. */
+const tryAgain = (context: Context, delaySeconds: number): string => {
+  switch (context) {
+    case 'step':
+      return `Zapier will retry this step in about ${secondsText(delaySeconds)}; nothing needs to change.`;
+    case 'batch':
+      return 'Run this URL again later.';
+    case 'connection':
+      return `Try connecting again in about ${secondsText(delaySeconds)}.`;
+    case 'file':
+      return `Replay this task in about ${secondsText(delaySeconds)}.`;
+  }
+};
+
+export const networkMessages = {
+  unreachable: (who: Party, context: Context): string =>
+    context === 'file'
+      ? 'Could not download this file from TikTok: the connection failed or was cut off. Replay this task in a few minutes; if it keeps failing, run Get TikTok Video again for a fresh address.'
+      : `Could not reach ${who}: the connection failed or was cut off. ${tryAgain(context, 60)}`,
+  tooSlow: (who: Party, seconds: number, context: Context): string =>
+    context === 'file'
+      ? `TikTok took more than ${secondsText(seconds)} to send this file, so the download was stopped before Zapier's time limit. Replay this task later.`
+      : `${who} took more than ${secondsText(seconds)} to answer, so the ${context === 'connection' ? 'check of your key' : 'lookup'} was stopped before Zapier's time limit. Try again later.`,
+  tooLarge: (context: Context): string =>
+    context === 'file'
+      ? 'This TikTok file is larger than Zapier takes as a file (150 MB). Map its address field instead of the file.'
+      : 'DumplingAI sent an answer far larger than TikTok video data, so it was not read. Try again later; if it keeps happening, contact DumplingAI support.',
 } as const;
 
 // Cuts text taken from an upstream answer so the whole message stays under Zapier's limit.
@@ -61,8 +100,10 @@ export const apiMessages = {
       detail,
       ' Check that the video is public and still online.',
     ),
-  rateLimited: (delaySeconds: number): string =>
-    `DumplingAI's upstream video service is rate-limited right now. Zapier will retry this step in about ${delaySeconds} seconds; nothing needs to change.`,
+  rateLimited: (delaySeconds: number, context: Context): string =>
+    `DumplingAI's video service is rate-limited right now. ${tryAgain(context, delaySeconds)}`,
+  tooManyRequests: (delaySeconds: number, context: Context): string =>
+    `DumplingAI is getting too many requests from your account right now. ${tryAgain(context, delaySeconds)}`,
   serverError: (detail: string): string =>
     withDetail(
       'DumplingAI had a problem on its side: ',
@@ -81,8 +122,6 @@ export const apiMessages = {
       detail,
       ' Try again later; if it keeps happening, contact DumplingAI support.',
     ),
-  tooSlow: (seconds: number): string =>
-    `DumplingAI took more than ${seconds} second${seconds === 1 ? '' : 's'} to answer, so the lookup was stopped before Zapier's time limit. Try again later.`,
   noDetail: 'no details were given.',
   redacted: ':censored:',
 } as const;
@@ -92,6 +131,8 @@ export const fileMessages = {
     'This file reference is incomplete. Run the Get TikTok Video step again, then map its file field afresh.',
   unavailable: (status: number): string =>
     `This TikTok file address no longer works (HTTP ${status}); TikTok's addresses expire after a while. Run the Get TikTok Video step again to get a fresh one, then replay this task.`,
+  expired:
+    "This TikTok file address has expired (TikTok's addresses last a few hours), so it was not downloaded. Run the Get TikTok Video step again to get a fresh one, then replay this task.",
 } as const;
 
 export const batchMessages = {
@@ -101,6 +142,8 @@ export const batchMessages = {
     `Not looked up: one batch takes up to ${limit} different URLs. Look this one up in another step.`,
   outOfTime:
     'Not looked up: the step ran out of time (Zapier allows 30 seconds per step). Run this URL again in another step.',
-  stillRateLimited: (tries: number): string =>
-    `DumplingAI's upstream video service was still rate-limited after ${tries} ${tries === 1 ? 'try' : 'tries'}. Run this URL again later.`,
+  afterTries: (message: string, tries: number): string =>
+    `${message} (Tried ${tries} ${tries === 1 ? 'time' : 'times'}.)`,
+  unexpected:
+    'This URL could not be looked up because of an unexpected problem. Run it again later; if it keeps happening, contact DumplingAI support.',
 } as const;

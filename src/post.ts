@@ -96,17 +96,24 @@ export const isObject = (value: unknown): value is JsonObject =>
 
 const objectAt = (value: unknown): JsonObject => (isObject(value) ? value : {});
 
-const objectsAt = (value: unknown): JsonObject[] => (Array.isArray(value) ? value.filter(isObject) : []);
+const objectsAt = (value: unknown): JsonObject[] =>
+  Array.isArray(value) ? value.filter(isObject).slice(0, MAX_ENTRIES) : [];
 
 /** The first value that is not null, in order of preference. */
 const first = <T>(...values: (T | null)[]): T | null => values.find((value) => value !== null) ?? null;
+
+// TikTok caps a caption at 4,000 characters; longer text is not TikTok's, and every later step
+// of the Zap would carry it.
+export const MAX_TEXT = 5000;
+// A photo post has at most 35 images; descriptions name a few dozen tags at most.
+export const MAX_ENTRIES = 100;
 
 /** Text, where TikTok's `""` means absent. A number (an id sent as one) is kept as its digits. */
 export const text = (value: unknown): string | null =>
   typeof value === 'string'
     ? value.trim() === ''
       ? null
-      : value
+      : value.slice(0, MAX_TEXT)
     : typeof value === 'number' && Number.isFinite(value)
       ? String(value)
       : null;
@@ -381,8 +388,10 @@ const keepDigits = (_key: string, value: unknown, context: { source: string }): 
 export const parseAnswer = (content: string): unknown => {
   try {
     return JSON.parse(content, keepDigits as (key: string, value: unknown) => unknown);
-  } catch {
-    return null;
+  } catch (error) {
+    // Reviving recurses, so an answer nested thousands of levels deep overflows the stack after
+    // it has parsed; a plain parse reads it (its digits do not matter: such an answer is junk).
+    return error instanceof RangeError ? (JSON.parse(content) as unknown) : null;
   }
 };
 

@@ -7,7 +7,7 @@ import {
   type LookUp,
 } from '../src/batch';
 import { flattenVideo } from '../src/flatten';
-import { apiMessages, batchMessages, urlMessages } from '../src/messages';
+import { batchMessages, urlMessages } from '../src/messages';
 import type { TikTokVideoOutput } from '../src/lookup';
 
 const videoUrl = (n: number) =>
@@ -111,36 +111,41 @@ describe('runBatch', () => {
     expect(most).toBe(DEFAULT_LIMITS.concurrency);
   });
 
-  it('stops at an error that would fail every URL (403), starting no further lookup', async () => {
-    const outOfCredits = new Error('{"message":"out of credits","status":403}');
-    let failedAlready = false;
-    const startedAfterFailure: string[] = [];
+  const outOfCredits = new Error('{"message":"Out of credits.","code":"out_of_credits","status":403}');
+  const stopOutcome = { kind: 'stop', error: outOfCredits, message: 'Out of credits.' } as const;
+
+  it('after a stop (403) starts no lookup, keeps what was fetched, and reports the rest with its message', async () => {
+    const started: string[] = [];
     const lookUp: LookUp = async (url) => {
-      if (failedAlready) startedAfterFailure.push(url);
+      started.push(url);
       await sleep(5);
-      if (url === videoUrl(2)) {
-        failedAlready = true;
-        throw outOfCredits;
-      }
-      return found(url, 1000);
+      return url === videoUrl(2) ? stopOutcome : found(url, 1000);
     };
     const urls = Array.from({ length: 10 }, (_, n) => videoUrl(n));
-    await expect(runBatch(urls, lookUp, fast)).rejects.toBe(outOfCredits);
-    expect(startedAfterFailure).toEqual([]);
+    const result = await runBatch(urls, lookUp, fast);
+    // 0, 1 and 2 run together; 3 and 4 start as 0 and 1 finish, before 2 says stop.
+    expect(started).toEqual([videoUrl(0), videoUrl(1), videoUrl(2), videoUrl(3), videoUrl(4)]);
+    expect(result.videos.map((video) => video.inputUrl)).toEqual([
+      videoUrl(0),
+      videoUrl(1),
+      videoUrl(3),
+      videoUrl(4),
+    ]);
+    expect(result.failures).toEqual(
+      [2, 5, 6, 7, 8, 9].map((n) => ({ url: videoUrl(n), message: 'Out of credits.' })),
+    );
+    expect(result).toMatchObject({ succeeded: 4, failed: 6 });
   });
 
-  it('stops with an Error even when a lookup rejects with something else', async () => {
-    const lookUp: LookUp = () => Promise.reject(new Error('network down'));
-    await expect(runBatch([videoUrl(1)], lookUp, fast)).rejects.toThrow('network down');
-    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the case under test
-    const odd: LookUp = () => Promise.reject('not an Error');
-    await expect(runBatch([videoUrl(1)], odd, fast)).rejects.toThrow('not an Error');
+  it('throws the stop when nothing was fetched', async () => {
+    const lookUp: LookUp = () => Promise.resolve(stopOutcome);
+    await expect(runBatch([videoUrl(1), videoUrl(2)], lookUp, fast)).rejects.toBe(outOfCredits);
   });
 
   it('retries a rate-limited URL with backoff and keeps the video when it recovers', async () => {
     const lookUp = jest
       .fn<ReturnType<LookUp>, Parameters<LookUp>>()
-      .mockResolvedValueOnce({ kind: 'rateLimited' })
+      .mockResolvedValueOnce({ kind: 'retry', message: 'Busy.' })
       .mockImplementation(found);
     const started = Date.now();
     const result = await runBatch([videoUrl(1)], lookUp, { ...fast, backoffMs: 30 });
@@ -149,26 +154,26 @@ describe('runBatch', () => {
     expect(result.succeeded).toBe(1);
   });
 
-  it('gives up on a URL that stays rate-limited after the bounded tries, and reports it', async () => {
+  it('gives up on a URL that keeps failing in a way a retry may fix, and reports its last message', async () => {
     const lookUp = jest.fn<ReturnType<LookUp>, Parameters<LookUp>>(() =>
-      Promise.resolve({ kind: 'rateLimited' }),
+      Promise.resolve({ kind: 'retry', message: 'Busy.' }),
     );
     const result = await runBatch([videoUrl(1), videoUrl(2)], lookUp, { ...fast, concurrency: 1 });
     expect(lookUp).toHaveBeenCalledTimes(2 * fast.maxTries);
     expect(result.failures).toEqual([
-      { url: videoUrl(1), message: batchMessages.stillRateLimited(fast.maxTries) },
-      { url: videoUrl(2), message: batchMessages.stillRateLimited(fast.maxTries) },
+      { url: videoUrl(1), message: 'Busy. (Tried 3 times.)' },
+      { url: videoUrl(2), message: 'Busy. (Tried 3 times.)' },
     ]);
   });
 
   it('does not wait for a retry that would leave too little time for the lookup', async () => {
     const lookUp = jest.fn<ReturnType<LookUp>, Parameters<LookUp>>(() =>
-      Promise.resolve({ kind: 'rateLimited' }),
+      Promise.resolve({ kind: 'retry', message: 'Busy.' }),
     );
     const tight = { concurrency: 1, budgetMs: 1000, minLookupMs: 900, maxTries: 3, backoffMs: 200 };
     const result = await runBatch([videoUrl(1)], lookUp, tight, () => 0);
     expect(lookUp).toHaveBeenCalledTimes(1);
-    expect(result.failures).toEqual([{ url: videoUrl(1), message: batchMessages.stillRateLimited(1) }]);
+    expect(result.failures).toEqual([{ url: videoUrl(1), message: 'Busy. (Tried 1 time.)' }]);
   });
 
   it('keeps to its time budget: what was fetched is returned, the rest is reported to run again', async () => {
@@ -179,7 +184,7 @@ describe('runBatch', () => {
       allowed.push(timeoutMs);
       clock += Math.min(10_000, timeoutMs);
       return timeoutMs < 10_000
-        ? Promise.resolve({ kind: 'failed', message: apiMessages.tooSlow(5) })
+        ? Promise.resolve({ kind: 'failed', message: 'Too slow.' })
         : found(url, timeoutMs);
     };
     const urls = [videoUrl(1), videoUrl(2), videoUrl(3), videoUrl(4)];
@@ -187,7 +192,7 @@ describe('runBatch', () => {
 
     expect(result.videos.map((video) => video.inputUrl)).toEqual([videoUrl(1), videoUrl(2)]);
     expect(result.failures).toEqual([
-      { url: videoUrl(3), message: apiMessages.tooSlow(5) },
+      { url: videoUrl(3), message: 'Too slow.' },
       { url: videoUrl(4), message: batchMessages.outOfTime },
     ]);
     // No lookup was allowed past the budget, and none started with less than the minimum left.

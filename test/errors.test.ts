@@ -1,8 +1,7 @@
 import {
   DEFAULT_RETRY_SECONDS,
-  appErrorStatus,
+  appErrorCode,
   failureFor,
-  isTimeout,
   redact,
   retryDelaySeconds,
   upstreamMessage,
@@ -52,6 +51,13 @@ describe('retryDelaySeconds', () => {
     expect(retryDelaySeconds('Wed, 25 Nov 2026 10:00:30 GMT', now)).toBe(30);
   });
 
+  it('never waits more than an hour, however far off the server says', () => {
+    expect(retryDelaySeconds('99999999999', now)).toBe(3600);
+    expect(retryDelaySeconds('Fri, 25 Nov 2039 10:00:00 GMT', now)).toBe(3600);
+    expect(retryDelaySeconds('3600', now)).toBe(3600);
+    expect(retryDelaySeconds('3599', now)).toBe(3599);
+  });
+
   it('never goes below one second', () => {
     expect(retryDelaySeconds('0', now)).toBe(1);
     expect(retryDelaySeconds('Wed, 25 Nov 2026 09:00:00 GMT', now)).toBe(1);
@@ -62,7 +68,39 @@ describe('retryDelaySeconds', () => {
   });
 });
 
+const step = { secret: 'sk_test_LEAKCHECK_9f8e7d6c5b4a', context: 'step' } as const;
+
 describe('failureFor', () => {
+  it('429 retries after Retry-After, in the app’s own words', () => {
+    expect(failureFor(429, { error: 'Too many requests.' }, '5', step)).toEqual({
+      kind: 'retry',
+      message:
+        'DumplingAI is getting too many requests from your account right now. Zapier will retry this step in about 5 seconds; nothing needs to change.',
+      delaySeconds: 5,
+    });
+  });
+
+  it('words a retry for where it is read: one second, and the connection test', () => {
+    expect(failureFor(503, {}, '1', step).message).toBe(
+      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 1 second; nothing needs to change.",
+    );
+    expect(failureFor(503, {}, '30', { ...step, context: 'connection' }).message).toBe(
+      "DumplingAI's video service is rate-limited right now. Try connecting again in about 30 seconds.",
+    );
+    expect(failureFor(429, {}, '30', { ...step, context: 'batch' }).message).toBe(
+      'DumplingAI is getting too many requests from your account right now. Run this URL again later.',
+    );
+  });
+
+  it('masks the key in DumplingAI’s text before cutting it, so no part of it survives the cut', () => {
+    // Placed so that the cut would fall inside the key.
+    const text = `${'x'.repeat(130)} ${step.secret} ${'y'.repeat(100)}`;
+    const failure = failureFor(500, { error: text }, null, step);
+    expect(failure.message).not.toContain('sk_test');
+    expect(failure.message).toContain('x :censored:');
+    expect(failure.message.length).toBeLessThanOrEqual(250);
+  });
+
   it.each([
     'Invalid JSON in request body',
     "'url' parameter is required and must be a non-empty string.",
@@ -70,21 +108,23 @@ describe('failureFor', () => {
     'The video service could not process the provided URL.',
     'The video service reported an issue.',
   ])('400 %j halts with the API message, prefixed', (message) => {
-    expect(failureFor(400, { error: message }, null)).toEqual({
+    expect(failureFor(400, { error: message }, null, step)).toEqual({
       kind: 'halt',
       message: `DumplingAI could not process this URL: ${message} Check the link and try again.`,
     });
   });
 
   it('401 asks the user to reconnect', () => {
-    expect(failureFor(401, { error: 'API key is invalid or missing.' }, null)).toEqual({
+    expect(failureFor(401, { error: 'API key is invalid or missing.' }, null, step)).toEqual({
       kind: 'reconnect',
       message: connectionMessages.invalidKey,
     });
   });
 
   it('403 says the account is out of credits', () => {
-    expect(failureFor(403, { error: 'Insufficient credits. Please top up your account.' }, null)).toEqual({
+    expect(
+      failureFor(403, { error: 'Insufficient credits. Please top up your account.' }, null, step),
+    ).toEqual({
       kind: 'fail',
       message: apiMessages.outOfCredits,
       code: 'out_of_credits',
@@ -97,6 +137,7 @@ describe('failureFor', () => {
       404,
       { error: 'TikTok video not found for URL: https://vm.tiktok.com/x/' },
       null,
+      step,
     );
     expect(failure).toEqual({
       kind: 'halt',
@@ -112,7 +153,7 @@ describe('failureFor', () => {
     [502, 'Received invalid data structure from video service.'],
     [502, 'Error fetching video data from the upstream service.'],
   ])('%i %j says the problem is on DumplingAI side', (status, message) => {
-    const failure = failureFor(status, { error: message }, null);
+    const failure = failureFor(status, { error: message }, null, step);
     expect(failure).toEqual({
       kind: 'fail',
       message: apiMessages.serverError(message),
@@ -124,19 +165,22 @@ describe('failureFor', () => {
   });
 
   it('503 retries after Retry-After', () => {
-    expect(failureFor(503, { error: 'Rate limit exceeded. Please try again later.' }, '17')).toEqual({
+    expect(failureFor(503, { error: 'Rate limit exceeded. Please try again later.' }, '17', step)).toEqual({
       kind: 'retry',
-      message: apiMessages.rateLimited(17),
+      message: apiMessages.rateLimited(17, 'step'),
       delaySeconds: 17,
     });
   });
 
   it('503 without Retry-After retries after the default delay', () => {
-    expect(failureFor(503, {}, null)).toMatchObject({ kind: 'retry', delaySeconds: DEFAULT_RETRY_SECONDS });
+    expect(failureFor(503, {}, null, step)).toMatchObject({
+      kind: 'retry',
+      delaySeconds: DEFAULT_RETRY_SECONDS,
+    });
   });
 
   it('an undocumented 5xx is DumplingAI’s side too', () => {
-    expect(failureFor(504, '<html>Gateway Timeout</html>', null)).toEqual({
+    expect(failureFor(504, '<html>Gateway Timeout</html>', null, step)).toEqual({
       kind: 'fail',
       message: apiMessages.serverError(apiMessages.noDetail),
       code: 'upstream_error',
@@ -145,7 +189,7 @@ describe('failureFor', () => {
   });
 
   it('an undocumented status names the status and the message', () => {
-    expect(failureFor(418, { error: "I'm a teapot" }, null)).toEqual({
+    expect(failureFor(418, { error: "I'm a teapot" }, null, step)).toEqual({
       kind: 'fail',
       message: apiMessages.unexpectedStatus(418, "I'm a teapot"),
       code: 'unexpected_status',
@@ -154,20 +198,24 @@ describe('failureFor', () => {
   });
 
   it('says no details were given when the body has no message', () => {
-    expect(failureFor(502, '<html>Bad gateway</html>', null).message).toContain(apiMessages.noDetail);
+    expect(failureFor(502, '<html>Bad gateway</html>', null, step).message).toContain(apiMessages.noDetail);
   });
 
   it.each([400, 401, 403, 404, 418, 500, 502, 503])(
     'keeps the %i message under Zapier’s limit, however long the API text',
     (status) => {
-      expect(failureFor(status, { error: 'x'.repeat(5_000_000) }, '30').message.length).toBeLessThanOrEqual(
-        MAX_MESSAGE_LENGTH,
-      );
+      expect(
+        failureFor(status, { error: 'x'.repeat(5_000_000) }, '30', step).message.length,
+      ).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
     },
   );
 });
 
 describe('redact', () => {
+  it('masks every copy of the key, as it was pasted or trimmed', () => {
+    expect(redact('key sk_abc here', '  sk_abc\n')).toBe('key :censored: here');
+  });
+
   it('masks every copy of the key', () => {
     expect(redact('key sk_abc is bad; sk_abc again', 'sk_abc')).toBe(
       'key :censored: is bad; :censored: again',
@@ -192,29 +240,14 @@ describe('userMessageOf', () => {
   });
 });
 
-describe('isTimeout', () => {
-  const withType = (type: string) => Object.assign(new Error('timeout'), { type });
-
+describe('appErrorCode', () => {
   it.each([
-    [withType('request-timeout'), true],
-    [withType('body-timeout'), true],
-    [withType('system'), false],
-    [new Error('no type'), false],
-    ['request-timeout', false],
-    [undefined, false],
-  ])('knows whether %p is a timeout', (error, expected) => {
-    expect(isTimeout(error)).toBe(expected);
-  });
-});
-
-describe('appErrorStatus', () => {
-  it.each([
-    ['{"message":"Out of credits.","code":"out_of_credits","status":403}', 403],
-    ['{"message":"x","code":"y"}', null],
-    ['{"message":"x","status":"403"}', null],
-    ['[403]', null],
+    ['{"message":"Out of credits.","code":"out_of_credits","status":403}', 'out_of_credits'],
+    ['{"message":"x","status":403}', null],
+    ['{"message":"x","code":403}', null],
+    ['["out_of_credits"]', null],
     ['plain text', null],
-  ])('reads the status from %j', (message, status) => {
-    expect(appErrorStatus(new Error(message))).toBe(status);
+  ])('reads the code from %j', (message, code) => {
+    expect(appErrorCode(new Error(message))).toBe(code);
   });
 });

@@ -1,8 +1,8 @@
 import nock from 'nock';
 
-import { downloadMedia, imageFile, mediaFiles } from '../src/files';
+import { downloadMedia, expiresAt, imageFile, mediaFiles } from '../src/files';
 import { flattenVideo } from '../src/flatten';
-import { fileMessages } from '../src/messages';
+import { fileMessages, networkMessages } from '../src/messages';
 import { API, VIDEO_PATH, bundleFor, caught, run, searchVideo, userMessage } from './helpers';
 import documented from './fixtures/documented-example.json';
 import sparse from './fixtures/sparse-video.json';
@@ -80,6 +80,18 @@ describe('file fields of the search', () => {
   });
 });
 
+describe('expiresAt', () => {
+  it.each([
+    [`${CDN}/v.mp4?x-expires=1752206400&x-signature=abc`, 1752206400],
+    [`${CDN}/v.mp4?a=1988&expire=1752206400`, 1752206400],
+    [`${CDN}/v.mp4?x-expires=soon`, null],
+    [`${CDN}/v.mp4`, null],
+    ['not an address', null],
+  ])('reads when %s stops working: %j', (url, expected) => {
+    expect(expiresAt(url)).toBe(expected);
+  });
+});
+
 describe('downloadMedia hydrator', () => {
   const file = {
     url: `${CDN}/video/abc.mp4?expires=1`,
@@ -96,11 +108,7 @@ describe('downloadMedia hydrator', () => {
     delete process.env.ZAPIER_DEPLOY_KEY;
   });
 
-  it('downloads without the DumplingAI key and stashes the file under its name and type', async () => {
-    const media = nock(CDN, { badheaders: ['authorization'] })
-      .get('/video/abc.mp4')
-      .query({ expires: '1' })
-      .reply(200, 'mp4-bytes', { 'Content-Type': 'application/octet-stream' });
+  const stash = () => {
     const rpc = nock(RPC)
       .post('/cli')
       .reply(async (request) => {
@@ -110,21 +118,78 @@ describe('downloadMedia hydrator', () => {
           { id, result: { url: `${UPLOAD}/`, fields: { key: 'stash/abc/7321234567890123456.mp4' } } },
         ];
       });
-    let uploaded = '';
+    const sent = { body: '' };
     const upload = nock(UPLOAD)
       .post('/')
       .reply(async (request) => {
-        uploaded = await request.text();
+        sent.body = await request.text();
         return [204, ''];
       });
+    return { scopes: [rpc, upload], sent };
+  };
+
+  it('downloads with a browser’s headers, without the DumplingAI key, and stashes the file under its name and type', async () => {
+    const media = nock(CDN, {
+      badheaders: ['authorization'],
+      reqheaders: { referer: 'https://www.tiktok.com/', 'user-agent': /^Mozilla\/5\.0 / },
+    })
+      .get('/video/abc.mp4')
+      .query({ expires: '1' })
+      .reply(200, 'mp4-bytes', { 'Content-Type': 'application/octet-stream' });
+    const { scopes, sent } = stash();
 
     const result = await run(downloadMedia, bundleFor(file));
 
     expect(result).toBe(`${UPLOAD}/stash/abc/7321234567890123456.mp4`);
-    expect([media.isDone(), rpc.isDone(), upload.isDone()]).toEqual([true, true, true]);
-    expect(uploaded).toContain('filename="7321234567890123456.mp4"');
-    expect(uploaded).toContain('Content-Type: video/mp4');
-    expect(uploaded).toContain('mp4-bytes');
+    expect([media, ...scopes].map((scope) => scope.isDone())).toEqual([true, true, true]);
+    expect(sent.body).toContain('filename="7321234567890123456.mp4"');
+    // The server named no media type, so the file keeps the one its field promised.
+    expect(sent.body).toContain('Content-Type: video/mp4');
+    expect(sent.body).toContain('mp4-bytes');
+  });
+
+  it.each([
+    [{ 'Content-Type': 'image/webp; charset=binary' }, 'image/webp'],
+    [{}, 'image/jpeg'],
+  ])('uses the media type the server sends (%j), or else the field’s own', async (headers, type) => {
+    const media = nock(CDN).get('/photo.webp').reply(200, 'webp-bytes', headers);
+    const { scopes, sent } = stash();
+    await run(
+      downloadMedia,
+      bundleFor({ url: `${CDN}/photo.webp`, filename: '1-1.jpg', contentType: 'image/jpeg' }),
+    );
+    expect([media, ...scopes].map((scope) => scope.isDone())).toEqual([true, true, true]);
+    expect(sent.body).toContain(`Content-Type: ${type}`);
+  });
+
+  it('never sends the key with a media file, even one on DumplingAI’s own address', async () => {
+    const media = nock(API, { badheaders: ['authorization'] })
+      .get('/media/1.jpg')
+      .reply(403, 'Access Denied');
+    const error = await caught(() =>
+      run(
+        downloadMedia,
+        bundleFor({ url: `${API}/media/1.jpg`, filename: '1.jpg', contentType: 'image/jpeg' }),
+      ),
+    );
+    expect(media.isDone()).toBe(true);
+    expect(userMessage(error)).toBe(fileMessages.unavailable(403));
+  });
+
+  it('says an expired address has expired, with no request', async () => {
+    const media = nock(CDN).get('/video/old.mp4').query(true).reply(200, 'x');
+    const error = await caught(() =>
+      run(downloadMedia, bundleFor({ ...file, url: `${CDN}/video/old.mp4?x-expires=1600000000` })),
+    );
+    expect(media.isDone()).toBe(false);
+    expect(userMessage(error)).toBe(fileMessages.expired);
+  });
+
+  it('refuses a file announced above 100 MB before reading it', async () => {
+    const media = nock(CDN).get('/big.mp4').reply(200, 'x', { 'Content-Length': '100000001' });
+    const error = await caught(() => run(downloadMedia, bundleFor({ ...file, url: `${CDN}/big.mp4` })));
+    expect(media.isDone()).toBe(true);
+    expect(userMessage(error)).toBe(networkMessages.tooLarge('file'));
   });
 
   it.each([403, 404, 410])(

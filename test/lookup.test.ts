@@ -1,6 +1,7 @@
 import nock from 'nock';
 
-import { API_TIMEOUT_MS, checkVideoBody, lookUpVideo } from '../src/lookup';
+import { LIMITS } from '../src/http';
+import { checkVideoBody, lookUpVideo } from '../src/lookup';
 import { apiMessages } from '../src/messages';
 import {
   API,
@@ -45,7 +46,7 @@ describe('checkVideoBody', () => {
 
 describe('lookUpVideo', () => {
   const lookUp = (url: string, timeoutMs?: number) =>
-    run(async (z) => lookUpVideo(z, url, timeoutMs), bundleFor());
+    run(async (z) => lookUpVideo(z, API_KEY, url, timeoutMs), bundleFor());
 
   it('posts the URL with requestSource ZAPIER and flattens the answer', async () => {
     const scope = nock(API)
@@ -130,14 +131,15 @@ describe('lookUpVideo', () => {
     const error = await caught(() => lookUp('https://vm.tiktok.com/x/', 50));
     expect(error.name).toBe('AppError');
     expect(JSON.parse(error.message)).toEqual({
-      message: apiMessages.tooSlow(1),
-      code: 'upstream_timeout',
+      message:
+        "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+      code: 'timeout',
       status: 504,
     });
   });
 
   it('by default gives up well within Zapier’s 30-second step limit', () => {
-    expect(API_TIMEOUT_MS).toBeLessThanOrEqual(25_000);
+    expect(LIMITS.apiDeadlineMs).toBe(25_000);
   });
 });
 
@@ -184,7 +186,13 @@ describe('hostile answers from upstream, and what the user sees', () => {
       apiMessages.unexpectedStatus(418, 'I am a teapot'),
     ],
     ['a 504 from a proxy', 504, 'Gateway Timeout', {}, apiMessages.serverError(apiMessages.noDetail)],
-    ['a 429', 429, '{"error":"Too many requests"}', jsonType, 'The server returned 429 (Too Many Requests)'],
+    [
+      'a 429, in the app’s own words',
+      429,
+      '{"error":"Too many requests"}',
+      jsonType,
+      'DumplingAI is getting too many requests from your account right now. Zapier will retry this step in about 60 seconds; nothing needs to change.',
+    ],
   ])('%s', async (_what, status, body, headers, message) => {
     const scope = nock(API).post(VIDEO_PATH).reply(status, body, headers);
     const error = await caught(search);
@@ -227,13 +235,13 @@ describe('hostile answers from upstream, and what the user sees', () => {
     });
   });
 
-  it('a 5 MB description comes through whole', async () => {
+  it('a 5 MB description is cut to 5,000 characters (TikTok allows 4,000), so later steps stay small', async () => {
     const desc = '🥟'.repeat(1_250_000);
     nock(API)
       .post(VIDEO_PATH)
       .reply(200, { ...documented, desc });
     const [video] = (await search()) as Record<string, unknown>[];
-    expect(video?.desc).toBe(desc);
+    expect(video?.desc).toBe('🥟'.repeat(2500));
   });
 
   it('a redirect to another host is followed without the key, and its answer is judged like any other', async () => {

@@ -5,8 +5,12 @@ import {
   clip,
   connectionMessages,
   fileMessages,
+  networkMessages,
   urlMessages,
+  type Context,
 } from '../src/messages';
+
+const CONTEXTS: Context[] = ['step', 'batch', 'connection', 'file'];
 
 describe('messages', () => {
   const fixed = [
@@ -20,11 +24,18 @@ describe('messages', () => {
     apiMessages.serverError('x'.repeat(400)),
     apiMessages.unexpectedStatus(418, 'x'.repeat(400)),
     apiMessages.unreadableAnswer('x'.repeat(400)),
-    apiMessages.rateLimited(86_400),
+    ...CONTEXTS.flatMap((context) => [
+      apiMessages.rateLimited(3600, context),
+      apiMessages.tooManyRequests(3600, context),
+      networkMessages.unreachable('DumplingAI', context),
+      networkMessages.tooSlow('DumplingAI', 25, context),
+      networkMessages.tooLarge(context),
+    ]),
     fileMessages.unavailable(503),
     fileMessages.badPointer,
-    apiMessages.tooSlow(25),
-    batchMessages.stillRateLimited(3),
+    fileMessages.expired,
+    batchMessages.afterTries(networkMessages.unreachable('DumplingAI', 'batch'), 3),
+    batchMessages.unexpected,
     batchMessages.tooMany(25),
     batchMessages.outOfTime,
     batchMessages.notFound,
@@ -60,7 +71,51 @@ describe('clip', () => {
 
 describe('batch messages', () => {
   it('count tries in plain words', () => {
-    expect(batchMessages.stillRateLimited(1)).toContain('after 1 try.');
-    expect(batchMessages.stillRateLimited(3)).toContain('after 3 tries.');
+    expect(batchMessages.afterTries('Busy.', 1)).toBe('Busy. (Tried 1 time.)');
+    expect(batchMessages.afterTries('Busy.', 3)).toBe('Busy. (Tried 3 times.)');
+  });
+});
+
+describe('messages fit where they are read', () => {
+  it('promise Zapier’s retry only in a step', () => {
+    expect(networkMessages.unreachable('DumplingAI', 'step')).toBe(
+      'Could not reach DumplingAI: the connection failed or was cut off. Zapier will retry this step in about 60 seconds; nothing needs to change.',
+    );
+    expect(networkMessages.unreachable('DumplingAI', 'connection')).toBe(
+      'Could not reach DumplingAI: the connection failed or was cut off. Try connecting again in about 60 seconds.',
+    );
+    expect(networkMessages.unreachable('DumplingAI', 'batch')).toBe(
+      'Could not reach DumplingAI: the connection failed or was cut off. Run this URL again later.',
+    );
+    expect(apiMessages.rateLimited(30, 'file')).toBe(
+      "DumplingAI's video service is rate-limited right now. Replay this task in about 30 seconds.",
+    );
+  });
+
+  it('name TikTok for a file and what was stopped', () => {
+    expect(networkMessages.unreachable('TikTok', 'file')).toMatch(
+      /^Could not download this file from TikTok/,
+    );
+    expect(networkMessages.tooSlow('TikTok', 25, 'file')).toBe(
+      "TikTok took more than 25 seconds to send this file, so the download was stopped before Zapier's time limit. Replay this task later.",
+    );
+    expect(networkMessages.tooSlow('DumplingAI', 15, 'connection')).toBe(
+      "DumplingAI took more than 15 seconds to answer, so the check of your key was stopped before Zapier's time limit. Try again later.",
+    );
+  });
+
+  it('never use internal words', () => {
+    const all = [
+      ...Object.values(urlMessages),
+      ...Object.values(connectionMessages),
+      ...CONTEXTS.flatMap((context) => [
+        apiMessages.rateLimited(5, context),
+        networkMessages.unreachable('DumplingAI', context),
+      ]),
+    ];
+    for (const message of all) {
+      expect(message).not.toMatch(/upstream|line item|hydrat/i);
+      expect(message).not.toMatch(/FetchError|ECONN|ENOTFOUND|EPIPE/);
+    }
   });
 });

@@ -60,9 +60,44 @@ describe('addApiHeaders', () => {
     expect(request.headers).toEqual({ 'Content-Type': 'application/json' });
   });
 
+  it('drops whitespace pasted around the key', async () => {
+    const request = await addApiHeaders({ url: `${API}/x` }, z, withKey('  sk_abc\n'));
+    expect(request.headers).toEqual({ 'Content-Type': 'application/json', Authorization: 'Bearer sk_abc' });
+  });
+
+  it('never adds the key to a media download, even on DumplingAI’s own address', async () => {
+    const request = { url: `${API}/media/1.jpg`, middlewareData: { media: true } };
+    expect(await addApiHeaders(request, z, withKey('sk_abc'))).toEqual(request);
+  });
+
+  it.each([
+    ['a line break', 'sk_abc\ndef'],
+    ['a character outside ASCII', 'sk_abcé'],
+    ['a space inside', 'sk_abc def'],
+  ])('refuses a key with %s, in words that do not repeat it', async (_case, apiKey) => {
+    const scope = nock(API).post(VIDEO_PATH).reply(200, documented);
+    const error = await caught(() => searchVideo(VIDEO_URL, apiKey));
+    expect(scope.isDone()).toBe(false);
+    expect([error.name, userMessage(error)]).toEqual([
+      'ExpiredAuthError',
+      connectionMessages.badKeyCharacters,
+    ]);
+  });
+
   it('leaves requests to other hosts alone', async () => {
     const request = { url: 'https://v16-webapp.tiktok.com/v.mp4', headers: { Range: 'bytes=0-' } };
     expect(await addApiHeaders(request, z, withKey('sk_abc'))).toEqual(request);
+  });
+});
+
+describe('error statuses', () => {
+  it('treat a request that says nothing of where it is read as a step’s', async () => {
+    nock(API).get('/api/v2/anything').reply(503, {}, { 'Retry-After': '7' });
+    const error = await caught(() =>
+      run(async (z) => z.request({ url: `${API}/api/v2/anything` }), bundleFor()),
+    );
+    expect(error.name).toBe('ThrottledError');
+    expect(userMessage(error)).toBe(apiMessages.rateLimited(7, 'step'));
   });
 });
 
@@ -166,14 +201,14 @@ describe('error statuses', () => {
     replyWith(503, { error: 'Rate limit exceeded. Please try again later.' }, { 'Retry-After': '45' });
     const error = await caught(() => runSearch());
     expect(error.name).toBe('ThrottledError');
-    expect(JSON.parse(error.message)).toEqual({ message: apiMessages.rateLimited(45), delay: 45 });
+    expect(JSON.parse(error.message)).toEqual({ message: apiMessages.rateLimited(45, 'step'), delay: 45 });
   });
 
   it('503 without Retry-After: retries after the default delay', async () => {
     replyWith(503, { error: 'Rate limit exceeded. Please try again later.' });
     const error = await caught(() => runSearch());
     expect(error.name).toBe('ThrottledError');
-    expect(JSON.parse(error.message)).toEqual({ message: apiMessages.rateLimited(60), delay: 60 });
+    expect(JSON.parse(error.message)).toEqual({ message: apiMessages.rateLimited(60, 'step'), delay: 60 });
     expect(userMessage(error)).toContain('rate-limited');
   });
 

@@ -25,6 +25,12 @@ describe('parseAnswer', () => {
     expect(parsed.author?.uid).toBe('6958342107654321987');
   });
 
+  it('reads an answer nested too deep to revive, without its big-number care', () => {
+    const depth = 100_000;
+    const parsed = parseAnswer(`{"id":"1","deep":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    expect(parsed).toMatchObject({ id: '1' });
+  });
+
   it.each(['', '<html>', '{"id": 1', 'undefined'])('is null for %j, which is not JSON', (content) => {
     expect(parseAnswer(content)).toBeNull();
   });
@@ -256,6 +262,21 @@ describe('normalisePost, property-based', () => {
         for (const value of Object.values(post.extras)) expect(typeof value).not.toBe('object');
       }),
     );
+  });
+});
+
+describe('normalisePost, size', () => {
+  it('cuts text at 5,000 characters (TikTok allows 4,000) and lists at 100 entries', () => {
+    const post = normalisePost({
+      desc: 'd'.repeat(6000),
+      challenges: Array.from({ length: 150 }, (_, n) => ({ id: String(n), title: `t${n}` })),
+      imagePost: {
+        images: Array.from({ length: 150 }, () => ({ imageURL: { urlList: ['https://p/1.jpg'] } })),
+      },
+    });
+    expect(post.desc).toBe('d'.repeat(5000));
+    expect(post.challenges).toHaveLength(100);
+    expect(post.images).toHaveLength(100);
   });
 });
 

@@ -16,3 +16,9 @@ afterEach(() => {
 afterAll(() => {
   nock.restore();
 });
+
+// The app's log lines (rate limits) go to Zapier's monitoring, not to the test report; tests that
+// check them spy on console.log themselves.
+beforeEach(() => {
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+});

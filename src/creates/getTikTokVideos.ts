@@ -7,7 +7,7 @@ import {
 } from 'zapier-platform-core';
 
 import { MAX_BATCH_URLS, runBatch, type LookUp, type LookupOutcome } from '../batch';
-import { appErrorStatus, userMessageOf } from '../errors';
+import { appErrorCode, userMessageOf } from '../errors';
 import { lookUpVideo } from '../lookup';
 import { ACCEPTED_FORMS_HELP, batchMessages } from '../messages';
 import { outputFields as videoOutputFields, type OutputField } from '../outputFields';
@@ -20,23 +20,31 @@ export const batchText = {
   urlsHelp: `Up to ${MAX_BATCH_URLS} TikTok video links, one per row (a row may also hold several, separated by commas). Repeated links are looked up once; invalid ones are reported without spending a credit.`,
 } as const;
 
+// The app's own errors, whose messages are written for the user; anything else is not shown.
+const PLAIN_ERRORS = new Set(['AppError', 'HaltedError', 'ExpiredAuthError', 'ThrottledError']);
+
 /**
  * What one failed lookup means for the batch. A rejected key (401) or an empty account (403)
- * would fail every other URL too, so those stop the batch with the single step's error.
+ * would fail every other URL too, so those stop it.
  */
 export const outcomeOfError = (error: unknown): LookupOutcome => {
-  if (!(error instanceof Error)) return { kind: 'failed', message: String(error) };
-  if (error.name === 'ExpiredAuthError') throw error;
-  if (error.name === 'AppError' && appErrorStatus(error) === 403) throw error;
-  if (error.name === 'ThrottledError') return { kind: 'rateLimited' };
-  return { kind: 'failed', message: userMessageOf(error.message) };
+  if (!(error instanceof Error) || !PLAIN_ERRORS.has(error.name)) {
+    return { kind: 'failed', message: batchMessages.unexpected };
+  }
+  const message = userMessageOf(error.message);
+  const code = appErrorCode(error);
+  if (error.name === 'ExpiredAuthError' || code === 'out_of_credits') return { kind: 'stop', error, message };
+  if (error.name === 'ThrottledError' || code === 'rate_limited' || code === 'unreachable') {
+    return { kind: 'retry', message };
+  }
+  return { kind: 'failed', message };
 };
 
 export const lookUpWith =
-  (z: ZObject): LookUp =>
+  (z: ZObject, apiKey: unknown): LookUp =>
   async (url, timeoutMs) => {
     try {
-      const video = await lookUpVideo(z, url, timeoutMs);
+      const video = await lookUpVideo(z, apiKey, url, timeoutMs, 'batch');
       return video === null ? { kind: 'notFound' } : { kind: 'video', video };
     } catch (error) {
       return outcomeOfError(error);
@@ -61,7 +69,7 @@ const perform = (async (z, bundle) => {
   const entries = (Array.isArray(urls) ? urls : [urls]).flatMap((entry) =>
     typeof entry === 'string' ? entry.split(/[,\n]+/) : [],
   );
-  return runBatch(entries, lookUpWith(z));
+  return runBatch(entries, lookUpWith(z, bundle.authData.apiKey));
 }) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 const prefixed = (prefix: string, fields: OutputField[]): OutputField[] =>

@@ -38,7 +38,7 @@ const perform = (async (z, bundle) => {
   // Rejected here, before any request, so a typo costs no credit. Halting (rather than failing)
   // keeps one bad row from counting towards Zapier turning the whole Zap off.
   if (!checked.ok) throw new z.errors.HaltedError(checked.message);
-  const video = await lookUpVideo(z, checked.url);
+  const video = await lookUpVideo(z, bundle.authData.apiKey, checked.url);
   // An empty list is how a search says "nothing found", so Zapier's own handling applies.
   return video === null ? [] : [video];
 }) satisfies SearchPerform<InferInputData<typeof inputFields>>;

@@ -3,10 +3,11 @@ import nock from 'nock';
 import { batchText, getTikTokVideos, lookUpWith, outcomeOfError } from '../../src/creates/getTikTokVideos';
 import { apiMessages, batchMessages, connectionMessages, urlMessages } from '../../src/messages';
 import { checkTikTokLink } from '../../src/link';
-import { API, VIDEO_PATH, batchLookUp, bundleFor, caught, run, userMessage } from '../helpers';
+import { API, API_KEY, VIDEO_PATH, batchLookUp, bundleFor, caught, run, userMessage } from '../helpers';
 import documented from '../fixtures/documented-example.json';
 
 const runBatchStep = (urls: unknown) => batchLookUp(urls);
+const runBatch3 = (codes: string[]) => batchLookUp(codes.map((code) => short(code)));
 
 const short = (code: string) => `https://vm.tiktok.com/${code}/`;
 const answer = (code: string, status: number, body: nock.Body, headers: Record<string, string> = {}) =>
@@ -111,6 +112,25 @@ describe('Get TikTok Videos (Batch)', () => {
     expect(userMessage(error)).toBe(connectionMessages.invalidKey);
   });
 
+  it('after a 403 mid-batch keeps the videos already paid for and reports the rest, asking for nothing again', async () => {
+    // Three lookups start together; the 403 comes back while the other two are still in flight.
+    const inFlight = ['ZMone', 'ZMthree'].map((code) =>
+      nock(API)
+        .post(VIDEO_PATH, { url: short(code), requestSource: 'ZAPIER' })
+        .delay(50)
+        .reply(200, documented),
+    );
+    const broke = answer('ZMtwo', 403, { error: 'Insufficient credits. Please top up your account.' });
+    const result = await runBatch3(['ZMone', 'ZMtwo', 'ZMthree', 'ZMfour', 'ZMfive']);
+    expect([...inFlight, broke].map((scope) => scope.isDone())).toEqual([true, true, true]);
+    expect(result.videos.map((video) => video.inputUrl)).toEqual([short('ZMone'), short('ZMthree')]);
+    expect(result.failures).toEqual([
+      { url: short('ZMtwo'), message: apiMessages.outOfCredits },
+      { url: short('ZMfour'), message: apiMessages.outOfCredits },
+      { url: short('ZMfive'), message: apiMessages.outOfCredits },
+    ]);
+  });
+
   it('retries a 503 within the step and keeps the video when it recovers', async () => {
     const busy = answer('ZMone', 503, { error: 'Rate limit exceeded. Please try again later.' });
     const recovered = answer('ZMone', 200, documented);
@@ -123,15 +143,29 @@ describe('Get TikTok Videos (Batch)', () => {
 describe('one lookup inside the batch', () => {
   it('reports DumplingAI as too slow when the lookup runs past its time', async () => {
     nock(API).post(VIDEO_PATH).delay(500).reply(200, documented);
-    const outcome = await run((z) => lookUpWith(z)(short('ZMslow'), 50), bundleFor());
-    expect(outcome).toEqual({ kind: 'failed', message: apiMessages.tooSlow(1) });
+    const outcome = await run((z) => lookUpWith(z, API_KEY)(short('ZMslow'), 50), bundleFor());
+    expect(outcome).toEqual({
+      kind: 'failed',
+      message:
+        "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+    });
   });
 
   it.each([
     [
-      'a ThrottledError (429 or 503)',
+      'a rate limit (429 or 503)',
+      Object.assign(new Error('{"message":"busy","code":"rate_limited","status":429}'), { name: 'AppError' }),
+      { kind: 'retry', message: 'busy' },
+    ],
+    [
+      'a network failure',
+      Object.assign(new Error('{"message":"cut","code":"unreachable","status":503}'), { name: 'AppError' }),
+      { kind: 'retry', message: 'cut' },
+    ],
+    [
+      'a ThrottledError',
       Object.assign(new Error('{"message":"busy","delay":30}'), { name: 'ThrottledError' }),
-      { kind: 'rateLimited' },
+      { kind: 'retry', message: 'busy' },
     ],
     [
       'a 500',
@@ -141,8 +175,31 @@ describe('one lookup inside the batch', () => {
       ),
       { kind: 'failed', message: 'DumplingAI had a problem.' },
     ],
-    ['something that is not an Error', 'boom', { kind: 'failed', message: 'boom' }],
+    [
+      'a bad link halted',
+      Object.assign(new Error('That is not a web address.'), { name: 'HaltedError' }),
+      { kind: 'failed', message: 'That is not a web address.' },
+    ],
+    [
+      'a TypeError, whose text is not for users',
+      new TypeError('x is undefined'),
+      { kind: 'failed', message: batchMessages.unexpected },
+    ],
+    ['something that is not an Error', 'boom', { kind: 'failed', message: batchMessages.unexpected }],
   ])('turns %s into an outcome', (_what, error, outcome) => {
     expect(outcomeOfError(error)).toEqual(outcome);
+  });
+
+  it.each([
+    [
+      'a 403',
+      Object.assign(new Error('{"message":"No credits.","code":"out_of_credits","status":403}'), {
+        name: 'AppError',
+      }),
+      'No credits.',
+    ],
+    ['a 401', Object.assign(new Error('Reconnect.'), { name: 'ExpiredAuthError' }), 'Reconnect.'],
+  ])('stops the batch on %s', (_what, error, message) => {
+    expect(outcomeOfError(error)).toEqual({ kind: 'stop', error, message });
   });
 });

@@ -64,9 +64,9 @@ describe('Get TikTok Video against the sandbox', () => {
       ),
     ],
     [502, 'AppError', apiMessages.serverError('Received invalid data structure from video service.')],
-    [503, 'ThrottledError', apiMessages.rateLimited(30)],
-    [533, 'ThrottledError', apiMessages.rateLimited(60)],
-    [429, 'ThrottledError', 'The server returned 429 (Too Many Requests)'],
+    [503, 'ThrottledError', apiMessages.rateLimited(30, 'step')],
+    [533, 'ThrottledError', apiMessages.rateLimited(60, 'step')],
+    [429, 'ThrottledError', apiMessages.tooManyRequests(5, 'step')],
     [200, 'AppError', apiMessages.unreadableAnswer('the answer was a web page, not JSON.')],
   ])('fault %i becomes %s with the user’s message', async (fault, name, message) => {
     const error = await caught(() => search(faultUrl(fault)));

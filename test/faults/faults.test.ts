@@ -1,0 +1,505 @@
+import { gzipSync } from 'node:zlib';
+
+import { DEFAULT_LIMITS } from '../../src/batch';
+import { downloadMedia } from '../../src/files';
+import { LIMITS } from '../../src/http';
+import { apiMessages, connectionMessages, fileMessages, networkMessages } from '../../src/messages';
+import documented from '../fixtures/documented-example.json';
+import { batchLookUp, bundleFor, run, searchVideo, testConnection, userMessage } from '../helpers';
+import { httpAnswer, reply, startRawServer, type Behaviour, type RawServer } from './rawServer';
+
+// The app against real sockets on 127.0.0.1 that misbehave: each case checks the class and the
+// words of what the user gets, that the key shows up nowhere (message, output, logs), and how
+// long it took. Deadlines are cut to DEADLINE_MS here, so no case waits for long.
+
+const KEY = 'sk_test_FAULTKEY_0123456789abcdef';
+const DEADLINE_MS = 400;
+// Time for the app's own work around a deadline, on a busy 2-core machine.
+const SLACK_MS = 600;
+const VIDEO = 'https://www.tiktok.com/@user/video/7321234567890123456';
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+let api: RawServer;
+let elsewhere: RawServer;
+const saved = { ...LIMITS };
+const savedBatch = { ...DEFAULT_LIMITS };
+
+const said: string[] = [];
+const capture = (...parts: unknown[]) => {
+  said.push(parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))).join(' '));
+};
+
+beforeAll(async () => {
+  api = await startRawServer();
+  // Another origin: a different loopback address, as another host would be.
+  elsewhere = await startRawServer('127.0.0.2');
+  Object.assign(LIMITS, {
+    apiDeadlineMs: DEADLINE_MS,
+    connectionDeadlineMs: DEADLINE_MS,
+    fileDeadlineMs: DEADLINE_MS,
+    maxAnswerBytes: 2_000_000,
+  });
+  Object.assign(DEFAULT_LIMITS, { backoffMs: 10, minLookupMs: 100 });
+  process.env.DUMPLINGAI_BASE_URL = api.origin;
+  process.env.LOG_TO_STDOUT = 'true';
+  process.env.DETAILED_LOG_TO_STDOUT = 'true';
+  captureEverything();
+});
+
+// Kept for the whole file (the core may log a response after the test that made it), and set
+// again before each test, after the shared setup has silenced console.log.
+const captureEverything = () => {
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    jest.spyOn(console, method).mockImplementation(capture);
+  }
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    capture(String(chunk));
+    return true;
+  });
+};
+
+afterAll(async () => {
+  Object.assign(LIMITS, saved);
+  Object.assign(DEFAULT_LIMITS, savedBatch);
+  delete process.env.DUMPLINGAI_BASE_URL;
+  delete process.env.LOG_TO_STDOUT;
+  delete process.env.DETAILED_LOG_TO_STDOUT;
+  await Promise.all([api.close(), elsewhere.close()]);
+  // The core logs a response when its connection ends; closing the servers ends the last ones.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  jest.restoreAllMocks();
+});
+
+beforeEach(() => {
+  captureEverything();
+  said.length = 0;
+  api.requests.length = 0;
+  elsewhere.requests.length = 0;
+});
+
+interface Outcome {
+  error: Error | null;
+  output: unknown;
+  message: string;
+  ms: number;
+}
+
+/** Runs an action and gathers everything a user or Zapier's log could see of it. */
+const attempt = async (action: () => Promise<unknown>, key = KEY): Promise<Outcome> => {
+  const started = Date.now();
+  let outcome: Omit<Outcome, 'ms'>;
+  try {
+    outcome = { error: null, output: await action(), message: '' };
+  } catch (error) {
+    const caught = error instanceof Error ? error : new Error(String(error));
+    outcome = { error: caught, output: undefined, message: userMessage(caught) };
+  }
+  const ms = Date.now() - started;
+  const everything = [
+    outcome.message,
+    outcome.error?.message ?? '',
+    outcome.error?.stack ?? '',
+    JSON.stringify(outcome.output ?? null),
+    ...said,
+  ].join('\n');
+  const trimmed = key.trim();
+  if (trimmed.length >= 8) expect(everything).not.toContain(trimmed);
+  // No raw network text reaches the user.
+  expect(outcome.message).not.toMatch(/ECONN|ENOTFOUND|EPIPE|FetchError/);
+  expect(outcome.message).not.toMatch(/socket|request to http|premature close|127\.0\.0/i);
+  expect(outcome.message.length).toBeLessThanOrEqual(250);
+  return { ...outcome, ms };
+};
+
+const search = (key = KEY) => attempt(() => searchVideo(VIDEO, key), key);
+const connect = (key = KEY) => attempt(() => testConnection(key), key);
+
+const stall: Behaviour = () => undefined;
+const resetAtOnce: Behaviour = (socket) => socket.resetAndDestroy();
+const resetMidBody: Behaviour = (socket) => {
+  socket.write(
+    'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"id":"73212',
+  );
+  setTimeout(() => socket.resetAndDestroy(), 20);
+};
+const truncatedChunked: Behaviour = (socket) => {
+  socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
+  socket.end('a\r\n{"id":"732\r\n');
+};
+const corruptGzip: Behaviour = (socket) => {
+  socket.end(
+    httpAnswer(200, Buffer.from('this is not gzip at all'), { ...JSON_TYPE, 'Content-Encoding': 'gzip' }),
+  );
+};
+const bodyStalls: Behaviour = (socket) => {
+  socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"id":');
+};
+const slowHeadersThenStall: Behaviour = (socket) => {
+  setTimeout(() => {
+    if (!socket.destroyed)
+      socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"id":');
+  }, DEADLINE_MS * 0.7);
+};
+
+const unreachableStep = networkMessages.unreachable('DumplingAI', 'step');
+const tooSlowStep = networkMessages.tooSlow('DumplingAI', 1, 'step');
+
+describe('Get TikTok Video on a failing network', () => {
+  it.each([
+    ['a reset before the headers', resetAtOnce],
+    ['a reset in the middle of the body', resetMidBody],
+    ['a truncated chunked body', truncatedChunked],
+    ['a corrupt gzip body', corruptGzip],
+  ])('%s: a plain message, and Zapier retries the step', async (_case, behaviour) => {
+    api.answerWith(behaviour);
+    const { error, message, ms } = await search();
+    expect([error?.name, message]).toEqual(['ThrottledError', unreachableStep]);
+    expect(ms).toBeLessThan(SLACK_MS);
+  });
+
+  it('a refused connection: a plain message, and Zapier retries the step', async () => {
+    const closed = await startRawServer();
+    await closed.close();
+    process.env.DUMPLINGAI_BASE_URL = closed.origin;
+    try {
+      const { error, message } = await search();
+      expect([error?.name, message]).toEqual(['ThrottledError', unreachableStep]);
+    } finally {
+      process.env.DUMPLINGAI_BASE_URL = api.origin;
+    }
+  });
+
+  it('a host that does not resolve: a plain message, and Zapier retries the step', async () => {
+    process.env.DUMPLINGAI_BASE_URL = 'http://no-such-host.invalid';
+    try {
+      const { error, message } = await search();
+      expect([error?.name, message]).toEqual(['ThrottledError', unreachableStep]);
+    } finally {
+      process.env.DUMPLINGAI_BASE_URL = api.origin;
+    }
+  });
+
+  it.each([
+    ['headers that never come', stall],
+    ['a body that stalls', bodyStalls],
+    ['slow headers, then a stalled body', slowHeadersThenStall],
+  ])('%s: stopped at one deadline for the whole exchange', async (_case, behaviour) => {
+    api.answerWith(behaviour);
+    const { error, message, ms } = await search();
+    expect([error?.name, message]).toEqual(['AppError', tooSlowStep]);
+    // One deadline for headers and body together: never twice the limit.
+    expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
+    expect(ms).toBeLessThan(DEADLINE_MS + SLACK_MS);
+  });
+});
+
+describe('Get TikTok Video with hostile answers', () => {
+  const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  it('an answer above the size limit is not read into the output', async () => {
+    api.answerWith(reply(200, JSON.stringify({ ...documented, desc: 'x'.repeat(3_000_000) })));
+    const { error, message } = await search();
+    expect([error?.name, message]).toEqual(['AppError', networkMessages.tooLarge('step')]);
+  });
+
+  it('a 1 MB answer gives a small output', async () => {
+    api.answerWith(reply(200, JSON.stringify({ ...documented, desc: 'y'.repeat(1_000_000) })));
+    const { output } = await search();
+    expect(JSON.stringify(output).length).toBeLessThan(20_000);
+  });
+
+  it('an unknown field nested 10,000 levels deep is left out, and the video comes through', async () => {
+    api.answerWith(
+      reply(200, `{"id":"7321234567890123456","author":{"uniqueId":"a"},"deep":${nested(10_000)}}`),
+    );
+    const { error, output } = await search();
+    expect(error).toBeNull();
+    expect(output).toEqual([expect.objectContaining({ id: '7321234567890123456', authorUniqueId: 'a' })]);
+    expect((output as Record<string, unknown>[])[0]).not.toHaveProperty('deep');
+  });
+
+  it('a __proto__ key changes no object and passes through as plain data only', async () => {
+    api.answerWith(
+      reply(200, '{"id":"7321234567890123456","__proto__":{"polluted":true},"constructor":"x"}'),
+    );
+    const { output } = await search();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((output as Record<string, unknown>[])[0]?.polluted).toBeUndefined();
+  });
+
+  it('invalid UTF-8 in a text field is replaced, not fatal', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"id":"7321234567890123456","desc":"bad '),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(' bytes"}'),
+    ]);
+    api.answerWith(reply(200, bytes));
+    const { output } = await search();
+    expect((output as { desc: string }[])[0]?.desc).toBe('bad \uFFFD\uFFFD bytes');
+  });
+
+  it.each([
+    ['null', 'the answer was not JSON.'],
+    ['[]', 'the answer was a list, not one video.'],
+    ['"text"', 'the answer was not JSON.'],
+    ['42', 'the answer was not JSON.'],
+  ])('a 200 with %s says what it was', async (body, detail) => {
+    api.answerWith(reply(200, body));
+    const { error, message } = await search();
+    expect([error?.name, message]).toEqual(['AppError', apiMessages.unreadableAnswer(detail)]);
+  });
+
+  it('a 200 {"error"} that echoes the key shows the error with the key masked', async () => {
+    api.answerWith(reply(200, JSON.stringify({ error: `Key ${KEY} is not allowed here.` })));
+    const { message } = await search();
+    expect(message).toBe(apiMessages.unreadableAnswer('Key :censored: is not allowed here.'));
+  });
+
+  it('a key echoed in headers and across the 250-character cut never shows', async () => {
+    const text = `${'z'.repeat(130)} ${KEY} and ${KEY.slice(0, 20)}`;
+    api.answerWith(reply(500, JSON.stringify({ error: text }), { ...JSON_TYPE, 'X-Echo': KEY }));
+    const { error, message } = await search();
+    expect(error?.name).toBe('AppError');
+    expect(message).toContain('z :censored:');
+  });
+
+  it.each([
+    ['99999999999', 3600],
+    ['0', 1],
+    ['soon', 60],
+    ['Fri, 25 Nov 2039 10:00:00 GMT', 3600],
+  ])('a 503 with Retry-After %j retries after %i seconds at most', async (header, delay) => {
+    api.answerWith(reply(503, '{"error":"Rate limit exceeded."}', { ...JSON_TYPE, 'Retry-After': header }));
+    const { error, message } = await search();
+    expect(error?.name).toBe('ThrottledError');
+    expect(JSON.parse(error?.message ?? '')).toEqual({
+      message: apiMessages.rateLimited(delay, 'step'),
+      delay,
+    });
+    expect(message).toContain(`in about ${delay} second`);
+  });
+
+  it('a 429 is said in the app’s own words', async () => {
+    api.answerWith(reply(429, '{"error":"Too many"}', { ...JSON_TYPE, 'Retry-After': '1' }));
+    const { error, message } = await search();
+    expect([error?.name, message]).toEqual(['ThrottledError', apiMessages.tooManyRequests(1, 'step')]);
+    expect(message).toContain('in about 1 second;');
+  });
+});
+
+describe('redirects', () => {
+  it('to another host are followed without the key', async () => {
+    api.answerWith(reply(307, '', { Location: `${elsewhere.origin}/moved` }));
+    elsewhere.answerWith(reply(200, JSON.stringify(documented)));
+    const { output } = await search();
+    expect(output).toEqual([expect.objectContaining({ id: documented.id })]);
+    expect(api.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(elsewhere.requests.map((request) => request.headers.authorization)).toEqual([undefined]);
+  });
+
+  it('to another port of the same host are followed without the key', async () => {
+    const samehost = await startRawServer();
+    try {
+      api.answerWith(reply(308, '', { Location: `${samehost.origin}/moved` }));
+      samehost.answerWith(reply(200, JSON.stringify(documented)));
+      const { output } = await search();
+      expect(output).toEqual([expect.objectContaining({ id: documented.id })]);
+      expect(samehost.requests.map((request) => request.headers.authorization)).toEqual([undefined]);
+    } finally {
+      await samehost.close();
+    }
+  });
+
+  it('back to DumplingAI’s own origin carry the key again, hop by hop', async () => {
+    let hop = 0;
+    api.answerWith((socket, request) => {
+      hop += 1;
+      if (request.path === '/api/v1/get-tiktok-video')
+        socket.end(httpAnswer(302, '', { Location: `${elsewhere.origin}/bounce` }));
+      else socket.end(httpAnswer(200, JSON.stringify(documented)));
+    });
+    elsewhere.answerWith(reply(302, '', { Location: `${api.origin}/final` }));
+    const { output } = await search();
+    expect(output).toEqual([expect.objectContaining({ id: documented.id })]);
+    expect(hop).toBe(2);
+    expect(api.requests.map((request) => request.headers.authorization)).toEqual([
+      `Bearer ${KEY}`,
+      `Bearer ${KEY}`,
+    ]);
+    expect(elsewhere.requests.map((request) => request.headers.authorization)).toEqual([undefined]);
+  });
+});
+
+describe('keys that cannot be sent', () => {
+  it.each([
+    ['a line break', `${KEY}\nX-Injected: 1`],
+    ['unicode', `${KEY}ü`],
+    ['a space inside', 'sk_test_FAULT KEY_0123456789'],
+  ])('a key with %s is refused before any request, without repeating it', async (_case, key) => {
+    api.answerWith(reply(200, JSON.stringify(documented)));
+    for (const act of [() => search(key), () => connect(key)]) {
+      const { error, message } = await act();
+      expect([error?.name, message]).toEqual(['ExpiredAuthError', connectionMessages.badKeyCharacters]);
+    }
+    expect(api.requests).toEqual([]);
+  });
+
+  it('whitespace around a key is trimmed', async () => {
+    api.answerWith(reply(200, JSON.stringify(documented)));
+    await search(`  ${KEY} \n`);
+    expect(api.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  it('a 10 kB key goes as it is, and DumplingAI’s answer is shown', async () => {
+    api.answerWith(reply(401, '{"error":"API key is invalid or missing."}'));
+    const { error, message } = await search(`sk_${'k'.repeat(10_000)}`);
+    expect([error?.name, message]).toEqual(['ExpiredAuthError', connectionMessages.invalidKey]);
+  });
+
+  it('an empty key sends no Authorization header', async () => {
+    api.answerWith(reply(401, '{"error":"API key is invalid or missing."}'));
+    const { error } = await search('');
+    expect(error?.name).toBe('ExpiredAuthError');
+    expect(api.requests[0]?.headers.authorization).toBeUndefined();
+  });
+});
+
+describe('the connection test', () => {
+  it('a reset: a plain message that does not promise a retry', async () => {
+    api.answerWith(resetAtOnce);
+    const { error, message } = await connect();
+    expect([error?.name, message]).toEqual([
+      'AppError',
+      networkMessages.unreachable('DumplingAI', 'connection'),
+    ]);
+    expect(message).not.toContain('Zapier will retry');
+  });
+
+  it('a stall: stopped at its deadline', async () => {
+    api.answerWith(stall);
+    const { message, ms } = await connect();
+    expect(message).toBe(networkMessages.tooSlow('DumplingAI', 1, 'connection'));
+    expect(ms).toBeLessThan(DEADLINE_MS + SLACK_MS);
+  });
+
+  it('a 503: try connecting again, not a step retry', async () => {
+    api.answerWith(reply(503, '{}', { ...JSON_TYPE, 'Retry-After': '1' }));
+    const { error, message } = await connect();
+    expect([error?.name, message]).toEqual(['AppError', apiMessages.rateLimited(1, 'connection')]);
+  });
+});
+
+describe('Get TikTok Videos (Batch) under faults', () => {
+  const link = (n: number) =>
+    `https://www.tiktok.com/@user/video/73000000000000000${String(n).padStart(2, '0')}`;
+  const idOf = (body: string) => /video\/(\d+)/.exec(body)?.[1] ?? '';
+  const video = (id: string) => JSON.stringify({ ...documented, id });
+
+  it('25 links with mixed faults: every paid video kept, and each one asked for once', async () => {
+    const flaky = new Set<string>();
+    api.answerWith((socket, request) => {
+      const id = idOf(request.body);
+      const n = Number(id.slice(-2));
+      if (n % 5 === 1) socket.resetAndDestroy();
+      else if (n % 5 === 2) socket.end(httpAnswer(404, '{"error":"TikTok video not found"}'));
+      else if (n % 5 === 3 && !flaky.has(id)) {
+        flaky.add(id);
+        socket.end(httpAnswer(503, '{"error":"Rate limit exceeded."}'));
+      } else socket.end(httpAnswer(200, video(id)));
+    });
+    const { output } = await attempt(() => batchLookUp(Array.from({ length: 25 }, (_, n) => link(n))));
+    const result = output as { videos: { id: string }[]; failures: { url: string; message: string }[] };
+    // 0, 3, 4 of every 5 succeed (3 after one rate-limited try); 1 resets three times; 2 is not found.
+    expect(result.videos).toHaveLength(15);
+    expect(result.failures).toHaveLength(10);
+    const asked = new Map<string, number>();
+    for (const request of api.requests)
+      asked.set(idOf(request.body), (asked.get(idOf(request.body)) ?? 0) + 1);
+    for (const videoFound of result.videos)
+      expect(asked.get(videoFound.id)).toBe(
+        videoFound.id.endsWith('3') || videoFound.id.endsWith('8') ? 2 : 1,
+      );
+    expect(
+      result.failures.filter((failure) => failure.message.startsWith('Could not reach DumplingAI')),
+    ).toHaveLength(5);
+    for (const failure of result.failures) expect(failure.message).not.toMatch(/ECONN|socket|http:\/\//i);
+  });
+
+  it.each([
+    [401, '{"error":"API key is invalid or missing."}', connectionMessages.invalidKey],
+    [403, '{"error":"Insufficient credits. Please top up your account."}', apiMessages.outOfCredits],
+  ])(
+    'a %i in the middle keeps what was fetched and reports the rest, without asking again',
+    async (status, body, message) => {
+      api.answerWith((socket, request) => {
+        const n = Number(idOf(request.body).slice(-2));
+        if (n === 4) socket.end(httpAnswer(status, body));
+        else setTimeout(() => socket.end(httpAnswer(200, video(idOf(request.body)))), n < 4 ? 0 : 30);
+      });
+      const { output } = await attempt(() => batchLookUp(Array.from({ length: 10 }, (_, n) => link(n))));
+      const result = output as { videos: { id: string }[]; failures: { url: string; message: string }[] };
+      expect(result.videos.length).toBeGreaterThanOrEqual(4);
+      expect(result.failures.map((failure) => failure.message)).toEqual(
+        Array.from({ length: result.failures.length }, () => message),
+      );
+      expect(result.videos.length + result.failures.length).toBe(10);
+      const ids = api.requests.map((request) => idOf(request.body));
+      expect(new Set(ids).size).toBe(ids.length);
+    },
+  );
+});
+
+describe('the downloadMedia hydrator', () => {
+  const download = (url: string) =>
+    attempt(() =>
+      run(downloadMedia, { ...bundleFor({ url, filename: '1.mp4', contentType: 'video/mp4' }, KEY) }),
+    );
+
+  it.each([
+    ['a reset', resetAtOnce, networkMessages.unreachable('TikTok', 'file')],
+    ['a stall', stall, networkMessages.tooSlow('TikTok', 1, 'file')],
+    ['a body that stalls', bodyStalls, networkMessages.tooSlow('TikTok', 1, 'file')],
+  ])('%s: a plain message naming TikTok, within its deadline', async (_case, behaviour, expected) => {
+    elsewhere.answerWith(behaviour);
+    const { error, message, ms } = await download(`${elsewhere.origin}/video.mp4`);
+    expect([error?.name, message]).toEqual(['AppError', expected]);
+    expect(ms).toBeLessThan(DEADLINE_MS + SLACK_MS);
+  });
+
+  it('refuses a file announced above the limit before reading it', async () => {
+    elsewhere.answerWith((socket) => {
+      socket.write('HTTP/1.1 200 OK\r\nContent-Type: video/mp4\r\nContent-Length: 200000000\r\n\r\nabc');
+    });
+    const { message, ms } = await download(`${elsewhere.origin}/huge.mp4`);
+    expect(message).toBe(networkMessages.tooLarge('file'));
+    expect(ms).toBeLessThan(SLACK_MS);
+  });
+
+  it('says an expired address has expired, without a request', async () => {
+    const { message } = await download(`${elsewhere.origin}/video.mp4?x-expires=1600000000&x-signature=abc`);
+    expect(message).toBe(fileMessages.expired);
+    expect(elsewhere.requests).toEqual([]);
+  });
+
+  it('sends a browser’s headers, and never the key, even to the API’s own origin', async () => {
+    api.answerWith(reply(403, 'Access Denied', { 'Content-Type': 'text/plain' }));
+    const { message } = await download(`${api.origin}/media/video.mp4`);
+    expect(message).toBe(fileMessages.unavailable(403));
+    expect(api.requests[0]?.headers.authorization).toBeUndefined();
+    expect(api.requests[0]?.headers.referer).toBe('https://www.tiktok.com/');
+    expect(api.requests[0]?.headers['user-agent']).toMatch(/^Mozilla\/5\.0/);
+  });
+
+  it('a gzip body that is not gzip is a plain message', async () => {
+    elsewhere.answerWith((socket) => {
+      socket.end(
+        httpAnswer(200, gzipSync('ok').subarray(0, 5), {
+          'Content-Type': 'video/mp4',
+          'Content-Encoding': 'gzip',
+        }),
+      );
+    });
+    const { error, message } = await download(`${elsewhere.origin}/video.mp4`);
+    expect([error?.name, message]).toEqual(['AppError', networkMessages.unreachable('TikTok', 'file')]);
+  });
+});
