@@ -2,7 +2,7 @@ import zapier, { defineApp } from 'zapier-platform-core';
 
 import { version } from './package.json';
 import { authentication } from './src/authentication';
-import { getTikTokVideos } from './src/creates/getTikTokVideos';
+import { getTikTokVideos } from './src/searches/getTikTokVideos';
 import { downloadMedia } from './src/files';
 import { afterResponse, beforeRequest } from './src/middleware';
 import { getTikTokVideo } from './src/searches/getTikTokVideo';
@@ -13,8 +13,7 @@ const App = defineApp({
   authentication,
   beforeRequest,
   afterResponse,
-  searches: { [getTikTokVideo.key]: getTikTokVideo },
-  creates: { [getTikTokVideos.key]: getTikTokVideos },
+  searches: { [getTikTokVideo.key]: getTikTokVideo, [getTikTokVideos.key]: getTikTokVideos },
   hydrators: { downloadMedia },
 });
 

@@ -3,8 +3,9 @@ export const VIDEO_PATH = '/api/v1/get-tiktok-video';
 // The balance endpoint costs no credit, unlike the video endpoint, so the connection test uses it.
 export const BALANCE_PATH = '/api/v2/balance';
 export const REQUEST_SOURCE = 'ZAPIER';
-// DumplingAI documents its dashboard's sections (API Keys, billing) by name only, not by address.
+// The dashboard, for billing; the page that lists the account's API keys.
 export const DASHBOARD_URL = 'https://app.dumplingai.com';
+export const API_KEYS_URL = 'https://app.dumplingai.com/api-keys';
 
 // Read on every call, not once at load, so a sandbox or Zapier's env settings can redirect the
 // app without reloading it.

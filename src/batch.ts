@@ -32,14 +32,18 @@ export type LookupOutcome =
   | { kind: 'video'; video: TikTokVideoOutput }
   | { kind: 'notFound' }
   | { kind: 'retry'; message: string }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; message: string; retryable?: true }
   | { kind: 'stop'; error: Error; message: string };
 
 export type LookUp = (url: string, timeoutMs: number) => Promise<LookupOutcome>;
 
+/** Why a URL failed, which decides what the step says when no video was fetched at all. */
+export type FailureReason = 'invalid' | 'tooMany' | 'notFound' | 'retry' | 'failed';
+
 export interface BatchFailure {
   url: string;
   message: string;
+  reason: FailureReason;
 }
 
 export interface BatchResult {
@@ -67,9 +71,10 @@ export const planBatch = (
     // Zapier sends empty entries for unmapped list rows; they are not the user's URLs.
     if (inputUrl === '') continue;
     const checked = checkTikTokLink(inputUrl);
-    if (!checked.ok) failures.push({ url: inputUrl, message: checked.message });
+    if (!checked.ok) failures.push({ url: inputUrl, message: checked.message, reason: 'invalid' });
     else if (seen.has(checked.url)) continue;
-    else if (lookups.length >= limit) failures.push({ url: inputUrl, message: batchMessages.tooMany(limit) });
+    else if (lookups.length >= limit)
+      failures.push({ url: inputUrl, message: batchMessages.tooMany(limit), reason: 'tooMany' });
     else {
       seen.add(checked.url);
       lookups.push({ inputUrl, apiUrl: checked.url });
@@ -106,20 +111,28 @@ export const runBatch = async (
 
   const lookUpWithRetries = async ({ inputUrl, apiUrl }: Planned): Promise<Item | BatchFailure> => {
     for (let attempt = 1; ; attempt += 1) {
-      if (left() < limits.minLookupMs) return { url: inputUrl, message: batchMessages.outOfTime };
+      if (left() < limits.minLookupMs)
+        return { url: inputUrl, message: batchMessages.outOfTime, reason: 'retry' };
       const outcome = await lookUp(apiUrl, left());
       if (outcome.kind === 'video') return { ...outcome.video, inputUrl };
-      if (outcome.kind === 'notFound') return { url: inputUrl, message: batchMessages.notFound };
-      if (outcome.kind === 'failed') return { url: inputUrl, message: outcome.message };
+      if (outcome.kind === 'notFound')
+        return { url: inputUrl, message: batchMessages.notFound, reason: 'notFound' };
+      if (outcome.kind === 'failed') {
+        return { url: inputUrl, message: outcome.message, reason: outcome.retryable ? 'retry' : 'failed' };
+      }
       if (outcome.kind === 'stop') {
         Object.assign(stop, { error: outcome.error, message: outcome.message });
-        return { url: inputUrl, message: outcome.message };
+        return { url: inputUrl, message: outcome.message, reason: 'failed' };
       }
       // Retried here, not by Zapier: a whole-step retry would pay again for the URLs already
       // fetched. A failed lookup costs no credit, so retrying before Retry-After is cheap.
       const wait = limits.backoffMs * 2 ** (attempt - 1);
       if (attempt >= limits.maxTries || left() - wait < limits.minLookupMs) {
-        return { url: inputUrl, message: batchMessages.afterTries(outcome.message, attempt) };
+        return {
+          url: inputUrl,
+          message: batchMessages.afterTries(outcome.message, attempt),
+          reason: 'retry',
+        };
       }
       await sleep(wait);
     }
@@ -140,8 +153,43 @@ export const runBatch = async (
   const failures = [
     ...rejected,
     ...outcomes
-      .map((item, index) => item ?? { url: (lookups[index] as Planned).inputUrl, message: stop.message })
+      .map(
+        (item, index) =>
+          item ?? {
+            url: (lookups[index] as Planned).inputUrl,
+            message: stop.message,
+            reason: 'failed' as const,
+          },
+      )
       .filter((item): item is BatchFailure => !('inputUrl' in item)),
   ];
   return { videos, failures, succeeded: videos.length, failed: failures.length };
+};
+
+export type Verdict =
+  | { kind: 'found' }
+  | { kind: 'nothingFound' }
+  | { kind: 'retryLater' }
+  | { kind: 'noneLookedUp'; message: string };
+
+/**
+ * What the step says about a batch. With at least one video, the result. With none, never
+ * success: nothing found is Zapier's "nothing found"; failures a later try may fix (nothing was
+ * paid) ask Zapier to retry; anything else is summed up for the user.
+ */
+export const verdictOf = ({ videos, failures }: BatchResult): Verdict => {
+  if (videos.length > 0) return { kind: 'found' };
+  if (failures.every((failure) => failure.reason === 'notFound')) return { kind: 'nothingFound' };
+  if (failures.every((failure) => failure.reason === 'retry')) return { kind: 'retryLater' };
+  const count = (reason: FailureReason) => failures.filter((failure) => failure.reason === reason).length;
+  return {
+    kind: 'noneLookedUp',
+    message: batchMessages.noneLookedUp(failures.length, {
+      invalid: count('invalid'),
+      tooMany: count('tooMany'),
+      notFound: count('notFound'),
+      retry: count('retry'),
+      failed: count('failed'),
+    }),
+  };
 };

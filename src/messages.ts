@@ -1,4 +1,4 @@
-import { DASHBOARD_URL } from './api';
+import { API_KEYS_URL, DASHBOARD_URL } from './api';
 
 // Zapier cuts error messages at 250 characters, so every message is built to fit.
 export const MAX_MESSAGE_LENGTH = 250;
@@ -41,8 +41,8 @@ export const urlMessages = {
 export type RefusedKind = keyof typeof urlMessages;
 
 export const connectionMessages = {
-  invalidKey: `Your DumplingAI API key is invalid or inactive. Copy a working key from API Keys in your DumplingAI dashboard (${DASHBOARD_URL}) and reconnect.`,
-  badKeyCharacters: `Your DumplingAI API key contains characters that no DumplingAI key has (a line break, a space or a special character, often picked up when copying). Copy the key again from your DumplingAI dashboard (${DASHBOARD_URL}) and reconnect.`,
+  invalidKey: `Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (${API_KEYS_URL}) and reconnect.`,
+  badKeyCharacters: `Your DumplingAI API key contains characters that no DumplingAI key has (a line break, a space or a special character, often picked up when copying). Copy it again from ${API_KEYS_URL} and reconnect.`,
 } as const;
 
 /**
@@ -146,4 +146,24 @@ export const batchMessages = {
     `${message} (Tried ${tries} ${tries === 1 ? 'time' : 'times'}.)`,
   unexpected:
     'This URL could not be looked up because of an unexpected problem. Run it again later; if it keeps happening, contact DumplingAI support.',
+  retryLater:
+    'None of the links could be looked up right now (DumplingAI was busy or could not be reached). Nothing was charged; Zapier will retry this step later.',
+  noneLookedUp: (
+    total: number,
+    counts: Record<'invalid' | 'tooMany' | 'notFound' | 'retry' | 'failed', number>,
+  ): string => {
+    const parts = [
+      [counts.invalid, 'is not a link to a TikTok video', 'are not links to TikTok videos'],
+      [counts.notFound, 'was not found', 'were not found'],
+      [counts.retry, 'met a busy or unreachable DumplingAI', 'met a busy or unreachable DumplingAI'],
+      [counts.failed, 'failed at DumplingAI', 'failed at DumplingAI'],
+      [counts.tooMany, 'was over the 25-link limit', 'were over the 25-link limit'],
+    ] as const;
+    const present = parts.filter(([n]) => n > 0);
+    if (total === 1) {
+      return `The link could not be looked up: it ${present.map(([, one]) => one).join('')}. Check it and run this step again.`;
+    }
+    const said = present.map(([n, one, many]) => `${n} ${n === 1 ? one : many}`).join(', ');
+    return `None of the ${total} links could be looked up: ${said}. Check the links and run this step again.`;
+  },
 } as const;

@@ -3,7 +3,9 @@ import {
   MAX_BATCH_URLS,
   planBatch,
   runBatch,
+  verdictOf,
   type BatchLimits,
+  type FailureReason,
   type LookUp,
 } from '../src/batch';
 import { flattenVideo } from '../src/flatten';
@@ -40,8 +42,8 @@ describe('planBatch', () => {
       { inputUrl: videoUrl(2), apiUrl: videoUrl(2) },
     ]);
     expect(plan.failures).toEqual([
-      { url: 'not a link', message: urlMessages.notAUrl },
-      { url: 'https://www.youtube.com/watch?v=1', message: urlMessages.notTikTokVideo },
+      { url: 'not a link', message: urlMessages.notAUrl, reason: 'invalid' },
+      { url: 'https://www.youtube.com/watch?v=1', message: urlMessages.notTikTokVideo, reason: 'invalid' },
     ]);
   });
 
@@ -50,8 +52,12 @@ describe('planBatch', () => {
     const plan = planBatch(urls);
     expect(plan.lookups).toHaveLength(MAX_BATCH_URLS);
     expect(plan.failures).toEqual([
-      { url: videoUrl(MAX_BATCH_URLS), message: batchMessages.tooMany(MAX_BATCH_URLS) },
-      { url: videoUrl(MAX_BATCH_URLS + 1), message: batchMessages.tooMany(MAX_BATCH_URLS) },
+      { url: videoUrl(MAX_BATCH_URLS), message: batchMessages.tooMany(MAX_BATCH_URLS), reason: 'tooMany' },
+      {
+        url: videoUrl(MAX_BATCH_URLS + 1),
+        message: batchMessages.tooMany(MAX_BATCH_URLS),
+        reason: 'tooMany',
+      },
     ]);
   });
 });
@@ -75,8 +81,8 @@ describe('runBatch', () => {
     const result = await runBatch([videoUrl(1), 'nope', videoUrl(2)], lookUp, fast);
     expect(result.videos.map((video) => video.inputUrl)).toEqual([videoUrl(1)]);
     expect(result.failures).toEqual([
-      { url: 'nope', message: urlMessages.notAUrl },
-      { url: videoUrl(2), message: batchMessages.notFound },
+      { url: 'nope', message: urlMessages.notAUrl, reason: 'invalid' },
+      { url: videoUrl(2), message: batchMessages.notFound, reason: 'notFound' },
     ]);
     expect(result).toMatchObject({ succeeded: 1, failed: 2 });
   });
@@ -85,7 +91,9 @@ describe('runBatch', () => {
     const lookUp: LookUp = () =>
       Promise.resolve({ kind: 'failed', message: 'DumplingAI had a problem on its side.' });
     const result = await runBatch([videoUrl(1)], lookUp, fast);
-    expect(result.failures).toEqual([{ url: videoUrl(1), message: 'DumplingAI had a problem on its side.' }]);
+    expect(result.failures).toEqual([
+      { url: videoUrl(1), message: 'DumplingAI had a problem on its side.', reason: 'failed' },
+    ]);
   });
 
   it('looks up a repeated URL once', async () => {
@@ -132,7 +140,7 @@ describe('runBatch', () => {
       videoUrl(4),
     ]);
     expect(result.failures).toEqual(
-      [2, 5, 6, 7, 8, 9].map((n) => ({ url: videoUrl(n), message: 'Out of credits.' })),
+      [2, 5, 6, 7, 8, 9].map((n) => ({ url: videoUrl(n), message: 'Out of credits.', reason: 'failed' })),
     );
     expect(result).toMatchObject({ succeeded: 4, failed: 6 });
   });
@@ -161,8 +169,8 @@ describe('runBatch', () => {
     const result = await runBatch([videoUrl(1), videoUrl(2)], lookUp, { ...fast, concurrency: 1 });
     expect(lookUp).toHaveBeenCalledTimes(2 * fast.maxTries);
     expect(result.failures).toEqual([
-      { url: videoUrl(1), message: 'Busy. (Tried 3 times.)' },
-      { url: videoUrl(2), message: 'Busy. (Tried 3 times.)' },
+      { url: videoUrl(1), message: 'Busy. (Tried 3 times.)', reason: 'retry' },
+      { url: videoUrl(2), message: 'Busy. (Tried 3 times.)', reason: 'retry' },
     ]);
   });
 
@@ -173,7 +181,9 @@ describe('runBatch', () => {
     const tight = { concurrency: 1, budgetMs: 1000, minLookupMs: 900, maxTries: 3, backoffMs: 200 };
     const result = await runBatch([videoUrl(1)], lookUp, tight, () => 0);
     expect(lookUp).toHaveBeenCalledTimes(1);
-    expect(result.failures).toEqual([{ url: videoUrl(1), message: 'Busy. (Tried 1 time.)' }]);
+    expect(result.failures).toEqual([
+      { url: videoUrl(1), message: 'Busy. (Tried 1 time.)', reason: 'retry' },
+    ]);
   });
 
   it('keeps to its time budget: what was fetched is returned, the rest is reported to run again', async () => {
@@ -184,7 +194,7 @@ describe('runBatch', () => {
       allowed.push(timeoutMs);
       clock += Math.min(10_000, timeoutMs);
       return timeoutMs < 10_000
-        ? Promise.resolve({ kind: 'failed', message: 'Too slow.' })
+        ? Promise.resolve({ kind: 'failed', message: 'Too slow.', retryable: true })
         : found(url, timeoutMs);
     };
     const urls = [videoUrl(1), videoUrl(2), videoUrl(3), videoUrl(4)];
@@ -192,11 +202,48 @@ describe('runBatch', () => {
 
     expect(result.videos.map((video) => video.inputUrl)).toEqual([videoUrl(1), videoUrl(2)]);
     expect(result.failures).toEqual([
-      { url: videoUrl(3), message: 'Too slow.' },
-      { url: videoUrl(4), message: batchMessages.outOfTime },
+      { url: videoUrl(3), message: 'Too slow.', reason: 'retry' },
+      { url: videoUrl(4), message: batchMessages.outOfTime, reason: 'retry' },
     ]);
     // No lookup was allowed past the budget, and none started with less than the minimum left.
     expect(allowed).toEqual([25_000, 15_000, 5_000]);
     expect(clock).toBeLessThanOrEqual(DEFAULT_LIMITS.budgetMs);
+  });
+});
+
+describe('verdictOf', () => {
+  const failure = (reason: FailureReason) => ({ url: 'u', message: 'm', reason });
+  const result = (videos: number, reasons: FailureReason[]) => ({
+    videos: Array.from({ length: videos }, (_, n) => ({ ...videoFor(videoUrl(n)), inputUrl: videoUrl(n) })),
+    failures: reasons.map(failure),
+    succeeded: videos,
+    failed: reasons.length,
+  });
+
+  it.each([
+    ['one video among failures', result(1, ['invalid', 'retry']), { kind: 'found' }],
+    ['no links at all', result(0, []), { kind: 'nothingFound' }],
+    ['only videos not found', result(0, ['notFound', 'notFound']), { kind: 'nothingFound' }],
+    ['only failures a later try may fix', result(0, ['retry', 'retry']), { kind: 'retryLater' }],
+    [
+      'mixed failures',
+      result(0, ['invalid', 'notFound', 'retry', 'failed', 'tooMany', 'invalid']),
+      {
+        kind: 'noneLookedUp',
+        message:
+          'None of the 6 links could be looked up: 2 are not links to TikTok videos, 1 was not found, 1 met a busy or unreachable DumplingAI, 1 failed at DumplingAI, 1 was over the 25-link limit. Check the links and run this step again.',
+      },
+    ],
+    [
+      'one bad link',
+      result(0, ['invalid']),
+      {
+        kind: 'noneLookedUp',
+        message:
+          'The link could not be looked up: it is not a link to a TikTok video. Check it and run this step again.',
+      },
+    ],
+  ])('with %s: %j', (_case, batch, verdict) => {
+    expect(verdictOf(batch)).toEqual(verdict);
   });
 });

@@ -6,7 +6,7 @@ import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../index';
 import { authentication } from '../src/authentication';
 import { userMessageOf } from '../src/errors';
-import { getTikTokVideos } from '../src/creates/getTikTokVideos';
+import { getTikTokVideos } from '../src/searches/getTikTokVideos';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 
 export const API = 'https://app.dumplingai.com';
@@ -59,8 +59,16 @@ export interface BatchOutput {
   failed: number;
 }
 
-export const batchLookUp = (urls: unknown, apiKey: string = API_KEY): Promise<BatchOutput> =>
-  run(getTikTokVideos.operation.perform as Perform, bundleFor({ urls }, apiKey)) as Promise<BatchOutput>;
+/** Get TikTok Videos as Zapier runs it: a search's list of results. */
+export const batchSearch = (urls: unknown, apiKey: string = API_KEY): Promise<unknown[]> =>
+  run(getTikTokVideos.operation.perform as Perform, bundleFor({ urls }, apiKey)) as Promise<unknown[]>;
+
+/** Get TikTok Videos' one result, when it found at least one video. */
+export const batchLookUp = async (urls: unknown, apiKey: string = API_KEY): Promise<BatchOutput> => {
+  const results = await batchSearch(urls, apiKey);
+  expect(results).toHaveLength(1);
+  return results[0] as BatchOutput;
+};
 
 export const testConnection = (apiKey: string = API_KEY): Promise<unknown> =>
   run(authentication.test, bundleFor({}, apiKey));

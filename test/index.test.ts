@@ -3,15 +3,16 @@ import zapier from 'zapier-platform-core';
 import App from '../index';
 import packageJson from '../package.json';
 import { keyLabel } from '../src/authentication';
-import { getTikTokVideos } from '../src/creates/getTikTokVideos';
+import { getTikTokVideos } from '../src/searches/getTikTokVideos';
 import { downloadMedia } from '../src/files';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 import { isTitleCase } from './helpers';
 
 describe('the app definition', () => {
   it('registers the actions by their keys, the hydrator and the middleware', () => {
-    expect(App.searches).toEqual({ get_tiktok_video: getTikTokVideo });
-    expect(App.creates).toEqual({ get_tiktok_videos: getTikTokVideos });
+    expect(App.searches).toEqual({ get_tiktok_video: getTikTokVideo, get_tiktok_videos: getTikTokVideos });
+    // Both steps only read: Zapier's guidelines make them searches, and the app has no creates.
+    expect(App.creates).toBeUndefined();
     expect(App.hydrators).toEqual({ downloadMedia });
     expect(App.beforeRequest).toHaveLength(1);
     expect(App.afterResponse).toHaveLength(2);
@@ -32,7 +33,7 @@ describe('the app definition', () => {
 
 // Zapier's integration checks that can be judged from the definition alone, by their codes.
 describe('Zapier publishing checks', () => {
-  const actions = [...Object.values(App.searches), ...Object.values(App.creates)];
+  const actions = Object.values(App.searches);
   const inputFieldsOf = (action: (typeof actions)[number]) =>
     (action.operation.inputFields ?? []) as {
       key: string;
@@ -114,9 +115,9 @@ describe('Zapier publishing checks', () => {
     expect(labels.filter((label) => !isTitleCase(label))).toEqual([]);
   });
 
-  it('D022: creates have static input fields', () => {
-    for (const create of Object.values(App.creates)) {
-      for (const field of create.operation.inputFields ?? []) expect(typeof field).toBe('object');
+  it('D022: every action has static input fields', () => {
+    for (const action of actions) {
+      for (const field of inputFieldsOf(action)) expect(typeof field).toBe('object');
     }
   });
 
@@ -126,16 +127,18 @@ describe('Zapier publishing checks', () => {
     );
   });
 
-  it('descriptions follow Zapier’s wording: "Finds …" / "Creates …", end with a period, name no app', () => {
-    for (const search of Object.values(App.searches))
-      expect(search.display.description).toMatch(/^Finds a .*\.$/);
-    for (const create of Object.values(App.creates))
-      expect(create.display.description).toMatch(/^Creates a .*\.$/);
-    for (const action of actions) expect(action.display.description).not.toMatch(/DumplingAI|Zapier/);
+  it('descriptions follow Zapier’s wording: "Finds …", one short sentence with a period, naming no app', () => {
+    for (const action of actions) {
+      expect(action.display.description).toMatch(/^Finds [^.]*\.$/);
+      expect((action.display.description ?? '').length).toBeLessThanOrEqual(150);
+      expect(action.display.description).not.toMatch(/DumplingAI|Zapier/);
+    }
   });
 
-  it('keeps the label the user chose for the search', () => {
+  it('keeps the labels the user chose, "Get" for both steps', () => {
     expect(App.searches.get_tiktok_video.display.label).toBe('Get TikTok Video');
+    expect(App.searches.get_tiktok_videos.display.label).toBe('Get TikTok Videos');
+    expect(App.searches.get_tiktok_videos.noun).toBe('TikTok Video');
   });
 
   it('uses snake_case action keys and plain input keys, with no label used twice in an action', () => {

@@ -1,7 +1,7 @@
 import { flattenVideo } from '../src/flatten';
 import { createTimeFromId } from '../src/post';
 import { outputFields, type OutputField } from '../src/outputFields';
-import { getTikTokVideos } from '../src/creates/getTikTokVideos';
+import { batchOutputFields, getTikTokVideos } from '../src/searches/getTikTokVideos';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 import documented from './fixtures/documented-example.json';
 import { isTitleCase } from './helpers';
@@ -31,15 +31,19 @@ describe('output fields', () => {
     for (const field of files) expect(field.label).toMatch(/ File \(/);
   });
 
-  it('state the engagement-rate formula in its label', () => {
+  it('keep every label short enough to read in Zapier’s field picker', () => {
+    for (const field of [...outputFields, ...batchOutputFields])
+      expect(field.label.length).toBeLessThanOrEqual(40);
     expect(outputFields.find((field) => field.key === 'engagementRate')?.label).toBe(
-      'Engagement Rate (Likes, Comments, Shares and Saves per 100 Views)',
+      'Engagement Rate (Percent)',
     );
   });
 
   it('use the words Zapier users use next to the API’s names', () => {
     const labelOf = (key: string) => outputFields.find((field) => field.key === key)?.label;
     expect(labelOf('statsDiggCount')).toBe('Likes (Digg Count)');
+    expect(labelOf('statsShareCount')).toBe('Shares');
+    expect(labelOf('challenges[]title')).toBe('Hashtag Challenge Name');
     expect(labelOf('statsPlayCount')).toBe('Views (Play Count)');
     expect(labelOf('statsCollectCount')).toBe('Saves (Collect Count)');
     expect(labelOf('createTimeISO')).toBe('Created At');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { FAULTS } from '../sandbox/server';
-import { batchOutputFields } from '../src/creates/getTikTokVideos';
+import { batchOutputFields } from '../src/searches/getTikTokVideos';
 import { outputFields } from '../src/outputFields';
 
 // The README documents every output field and every sandbox fault; these keep it from drifting.

@@ -16,7 +16,7 @@ export const searchText = {
   noun: 'TikTok Video',
   label: 'Get TikTok Video',
   description:
-    'Finds a TikTok video by its URL and returns its description, author, stats, music, hashtags, and video and cover addresses.',
+    'Finds a TikTok video or photo post by its link, with its stats and engagement rate (likes, comments, shares and saves per 100 views).',
   urlLabel: 'Video URL',
   urlHelp: `The link to one TikTok video, as copied from the app or the website. ${ACCEPTED_FORMS_HELP} Tracking parameters after \`?\` are fine.`,
 } as const;

@@ -90,7 +90,7 @@ describe('Get TikTok Video against the sandbox', () => {
 
 describe('connection test against the sandbox', () => {
   it('passes with the sandbox key, on the balance endpoint', async () => {
-    await expect(testConnection(SANDBOX_API_KEY)).resolves.toEqual({ connected: true });
+    await expect(testConnection(SANDBOX_API_KEY)).resolves.toEqual({ connected: true, account: null });
     expect(sandbox.requests.at(-1)).toMatchObject({ method: 'GET', path: '/api/v2/balance' });
   });
 

@@ -104,7 +104,7 @@ describe('build.zip', () => {
 
   it('runs the connection test through the Lambda handler, with a good and a bad key', async () => {
     const good = await invoke('authentication.test', { authData: { apiKey: SANDBOX_API_KEY } });
-    expect(good).toEqual({ results: { connected: true } });
+    expect(good).toEqual({ results: { connected: true, account: null } });
     const bad = await invoke('authentication.test', { authData: { apiKey: 'sk_wrong' } });
     expect(bad.error).toContain(connectionMessages.invalidKey);
   }, 30_000);

@@ -10,7 +10,7 @@ import {
 } from '../../sandbox/server';
 import videos from '../../sandbox/videos.json';
 import { flattenVideo } from '../../src/flatten';
-import { parseAnswer } from '../../src/post';
+import { createTimeFromId, parseAnswer } from '../../src/post';
 
 const posts = videos as Record<string, unknown>[];
 let sandbox: Sandbox;
@@ -65,6 +65,18 @@ describe('sandbox video endpoint', () => {
     ]);
     const image = await fetch(served.images[0]?.url ?? '');
     expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+  });
+
+  it('is true to itself: each post id carries the creation time given, and each tag sits where textExtra says', () => {
+    for (const raw of posts) {
+      const video = flattenVideo(raw);
+      expect([video.id, video.createTime]).toEqual([video.id, createTimeFromId(video.id)]);
+      expect(video.createTimeISO).toBe(new Date(Number(video.createTime) * 1000).toISOString());
+      for (const entry of video.textExtra) {
+        const tag = entry.hashtagName === null ? `@${entry.userUniqueId ?? ''}` : `#${entry.hashtagName}`;
+        expect([video.id, video.desc?.slice(entry.start ?? 0, entry.end ?? 0)]).toEqual([video.id, tag]);
+      }
+    }
   });
 
   it('has the documented example next to the shapes real answers come in', () => {

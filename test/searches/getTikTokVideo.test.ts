@@ -12,7 +12,9 @@ describe('Get TikTok Video', () => {
     expect(getTikTokVideo.key).toBe('get_tiktok_video');
     expect(getTikTokVideo.noun).toBe('TikTok Video');
     expect(getTikTokVideo.display.label).toBe('Get TikTok Video');
-    expect(getTikTokVideo.display.description).toMatch(/^Finds a TikTok video by its URL .*\.$/);
+    expect(getTikTokVideo.display.description).toBe(
+      'Finds a TikTok video or photo post by its link, with its stats and engagement rate (likes, comments, shares and saves per 100 views).',
+    );
   });
 
   it('has one required URL input whose help shows every accepted form', () => {

@@ -1,21 +1,30 @@
 import {
-  defineCreate,
   defineInputFields,
-  type CreatePerform,
+  defineSearch,
   type InferInputData,
+  type SearchPerform,
   type ZObject,
 } from 'zapier-platform-core';
 
-import { MAX_BATCH_URLS, runBatch, type LookUp, type LookupOutcome } from '../batch';
+import {
+  MAX_BATCH_URLS,
+  runBatch,
+  verdictOf,
+  type BatchResult,
+  type LookUp,
+  type LookupOutcome,
+} from '../batch';
 import { appErrorCode, userMessageOf } from '../errors';
+import { NETWORK_RETRY_SECONDS } from '../http';
 import { lookUpVideo } from '../lookup';
 import { ACCEPTED_FORMS_HELP, batchMessages } from '../messages';
 import { outputFields as videoOutputFields, type OutputField } from '../outputFields';
-import { sample as sampleVideo } from '../searches/getTikTokVideo';
+import { sample as sampleVideo } from './getTikTokVideo';
 
 export const batchText = {
-  label: 'Get TikTok Videos (Batch)',
-  description: `Creates a batch lookup of up to ${MAX_BATCH_URLS} TikTok videos by URL, in a single task, and returns the videos found and the URLs that failed.`,
+  noun: 'TikTok Video',
+  label: 'Get TikTok Videos',
+  description: `Finds up to ${MAX_BATCH_URLS} TikTok videos by URL in one step, with a reason for each link that could not be looked up.`,
   urlsLabel: 'Video URLs',
   urlsHelp: `Up to ${MAX_BATCH_URLS} TikTok video links, one per row (a row may also hold several, separated by commas). Repeated links are looked up once; invalid ones are reported without spending a credit.`,
 } as const;
@@ -37,7 +46,8 @@ export const outcomeOfError = (error: unknown): LookupOutcome => {
   if (error.name === 'ThrottledError' || code === 'rate_limited' || code === 'unreachable') {
     return { kind: 'retry', message };
   }
-  return { kind: 'failed', message };
+  // A lookup that ran out of time used up its share of the step; it is not tried again here.
+  return code === 'timeout' ? { kind: 'failed', message, retryable: true } : { kind: 'failed', message };
 };
 
 export const lookUpWith =
@@ -69,27 +79,46 @@ const perform = (async (z, bundle) => {
   const entries = (Array.isArray(urls) ? urls : [urls]).flatMap((entry) =>
     typeof entry === 'string' ? entry.split(/[,\n]+/) : [],
   );
-  return runBatch(entries, lookUpWith(z, bundle.authData.apiKey));
-}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
+  const result = await runBatch(entries, lookUpWith(z, bundle.authData.apiKey));
+  const verdict = verdictOf(result);
+  switch (verdict.kind) {
+    case 'found':
+      return [present(result)];
+    case 'nothingFound':
+      // An empty list is how a search says "nothing found", so Zapier's own handling applies.
+      return [];
+    case 'retryLater':
+      throw new z.errors.ThrottledError(batchMessages.retryLater, NETWORK_RETRY_SECONDS);
+    case 'noneLookedUp':
+      // The links are the user's data: halting keeps them from counting towards pausing the Zap.
+      throw new z.errors.HaltedError(verdict.message);
+  }
+}) satisfies SearchPerform<InferInputData<typeof inputFields>>;
+
+/** The step's output: each failure as its link and the reason the user reads. */
+export const present = (result: BatchResult) => ({
+  ...result,
+  failures: result.failures.map(({ url, message }) => ({ url, message })),
+});
 
 const prefixed = (prefix: string, fields: OutputField[]): OutputField[] =>
   fields.map((field) => ({ ...field, key: `${prefix}[]${field.key}` }));
 
 export const batchOutputFields: OutputField[] = [
   { key: 'succeeded', label: 'Videos Found', type: 'number' },
-  { key: 'failed', label: 'URLs That Failed', type: 'number' },
-  { key: 'videos[]inputUrl', label: 'Video Input URL', type: 'string' },
+  { key: 'failed', label: 'Links That Failed', type: 'number' },
+  { key: 'videos[]inputUrl', label: 'Link as Entered', type: 'string' },
   ...prefixed(
     'videos',
     videoOutputFields.filter((field) => !field.key.includes('[]')),
   ),
-  { key: 'failures[]url', label: 'Failed URL', type: 'string' },
+  { key: 'failures[]url', label: 'Failed Link', type: 'string' },
   { key: 'failures[]message', label: 'Failure Reason', type: 'string' },
 ];
 
-export const getTikTokVideos = defineCreate({
+export const getTikTokVideos = defineSearch({
   key: 'get_tiktok_videos',
-  noun: 'TikTok Video Batch',
+  noun: batchText.noun,
   display: { label: batchText.label, description: batchText.description },
   operation: {
     perform,

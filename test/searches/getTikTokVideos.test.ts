@@ -1,9 +1,19 @@
 import nock from 'nock';
 
-import { batchText, getTikTokVideos, lookUpWith, outcomeOfError } from '../../src/creates/getTikTokVideos';
+import { batchText, getTikTokVideos, lookUpWith, outcomeOfError } from '../../src/searches/getTikTokVideos';
 import { apiMessages, batchMessages, connectionMessages, urlMessages } from '../../src/messages';
 import { checkTikTokLink } from '../../src/link';
-import { API, API_KEY, VIDEO_PATH, batchLookUp, bundleFor, caught, run, userMessage } from '../helpers';
+import {
+  API,
+  API_KEY,
+  VIDEO_PATH,
+  batchLookUp,
+  batchSearch,
+  bundleFor,
+  caught,
+  run,
+  userMessage,
+} from '../helpers';
 import documented from '../fixtures/documented-example.json';
 
 const runBatchStep = (urls: unknown) => batchLookUp(urls);
@@ -15,12 +25,13 @@ const answer = (code: string, status: number, body: nock.Body, headers: Record<s
     .post(VIDEO_PATH, { url: short(code), requestSource: 'ZAPIER' })
     .reply(status, body, headers);
 
-describe('Get TikTok Videos (Batch)', () => {
-  it('is a create with the batch label, a "Creates a …" description and a list input', () => {
+describe('Get TikTok Videos', () => {
+  it('is a search with the label the user chose, a "Finds up to 25 …" description and a list input', () => {
     expect(getTikTokVideos.key).toBe('get_tiktok_videos');
-    expect(getTikTokVideos.display.label).toBe('Get TikTok Videos (Batch)');
-    expect(getTikTokVideos.display.description).toMatch(
-      /^Creates a batch lookup of up to 25 TikTok videos .*\.$/,
+    expect(getTikTokVideos.noun).toBe('TikTok Video');
+    expect(getTikTokVideos.display.label).toBe('Get TikTok Videos');
+    expect(getTikTokVideos.display.description).toBe(
+      'Finds up to 25 TikTok videos by URL in one step, with a reason for each link that could not be looked up.',
     );
     expect(getTikTokVideos.operation.inputFields).toEqual([
       expect.objectContaining({ key: 'urls', list: true, required: true, label: batchText.urlsLabel }),
@@ -98,6 +109,34 @@ describe('Get TikTok Videos (Batch)', () => {
     await expect(runBatchStep(short('ZMone'))).resolves.toMatchObject({ succeeded: 1 });
   });
 
+  it('says nothing was found (an empty list) when no link leads to a video', async () => {
+    const gone = ['ZMgone1', 'ZMgone2'].map((code) => answer(code, 404, { error: 'TikTok video not found' }));
+    await expect(batchSearch([short('ZMgone1'), short('ZMgone2')])).resolves.toEqual([]);
+    expect(gone.map((scope) => scope.isDone())).toEqual([true, true]);
+  });
+
+  it('asks Zapier to retry when every link failed in a way a later try may fix, nothing paid', async () => {
+    const busy = nock(API)
+      .post(VIDEO_PATH)
+      .times(3)
+      .reply(503, { error: 'Rate limit exceeded.' }, { 'Retry-After': '1' });
+    const error = await caught(() => batchSearch([short('ZMbusy')]));
+    expect(busy.isDone()).toBe(true);
+    expect([error.name, userMessage(error)]).toEqual(['ThrottledError', batchMessages.retryLater]);
+  });
+
+  it('sums up what went wrong when no video was fetched for mixed reasons, halting rather than failing', async () => {
+    answer('ZMgone', 404, { error: 'TikTok video not found' });
+    answer('ZMbad', 400, { error: 'Invalid TikTok video URL format.' });
+    const error = await caught(() =>
+      batchSearch([short('ZMgone'), 'https://example.com/x', 'nope', short('ZMbad')]),
+    );
+    expect(error.name).toBe('HaltedError');
+    expect(userMessage(error)).toBe(
+      'None of the 4 links could be looked up: 2 are not links to TikTok videos, 1 was not found, 1 failed at DumplingAI. Check the links and run this step again.',
+    );
+  });
+
   it('stops with the single step’s error when the account runs out of credits mid-batch', async () => {
     answer('ZMone', 403, { error: 'Insufficient credits. Please top up your account.' });
     const error = await caught(() => runBatchStep([short('ZMone')]));
@@ -148,6 +187,7 @@ describe('one lookup inside the batch', () => {
       kind: 'failed',
       message:
         "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+      retryable: true,
     });
   });
 
