@@ -2,6 +2,7 @@ import zapier, { defineApp } from 'zapier-platform-core';
 
 import { version } from './package.json';
 import { authentication } from './src/authentication';
+import { getTikTokTranscript } from './src/searches/getTikTokTranscript';
 import { getTikTokVideos } from './src/searches/getTikTokVideos';
 import { downloadMedia } from './src/files';
 import { afterResponse, beforeRequest } from './src/middleware';
@@ -13,7 +14,11 @@ const App = defineApp({
   authentication,
   beforeRequest,
   afterResponse,
-  searches: { [getTikTokVideo.key]: getTikTokVideo, [getTikTokVideos.key]: getTikTokVideos },
+  searches: {
+    [getTikTokVideo.key]: getTikTokVideo,
+    [getTikTokVideos.key]: getTikTokVideos,
+    [getTikTokTranscript.key]: getTikTokTranscript,
+  },
   hydrators: { downloadMedia },
 });
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { listenOnLoopback, stopServer } from './loopback';
+import transcriptList from './transcripts.json';
 import videoList from './videos.json';
 
 // A DumplingAI stand-in for trying the app and for end-to-end tests. It follows
@@ -21,6 +22,47 @@ export const SHORT_LINKS: Readonly<Record<string, string>> = {
 // The posts come in TikTok's several shapes (see README): the app's JSON names its id `aweme_id`.
 const videos = videoList as Record<string, unknown>[];
 const idOf = (video: Record<string, unknown>): unknown => video.id ?? video.aweme_id;
+const SAMPLE_VIDEO_ID = '7321234567890123456';
+
+// Captions by video id and language, as WebVTT. A video missing here has no captions at all.
+const transcripts = transcriptList as Readonly<Record<string, Readonly<Record<string, string>>>>;
+
+interface Endpoint {
+  /** The body field with the TikTok address: `url` for videos, `videoUrl` for transcripts. */
+  field: string;
+  missing: string;
+  invalid: string;
+  notFound: (url: string) => string;
+  answer: (id: string, fields: Record<string, unknown>) => unknown;
+}
+
+const ENDPOINTS: Readonly<Record<string, Endpoint>> = {
+  '/api/v1/get-tiktok-video': {
+    field: 'url',
+    missing: "'url' parameter is required and must be a non-empty string.",
+    invalid: 'Invalid TikTok video URL format.',
+    notFound: (url) => `TikTok video not found for URL: ${url}`,
+    answer: (id) => videos.find((candidate) => idOf(candidate) === id) ?? null,
+  },
+  '/api/v1/get-tiktok-transcript': {
+    field: 'videoUrl',
+    missing: 'videoUrl parameter is required',
+    invalid: 'Invalid TikTok videoUrl format.',
+    notFound: () => 'No subtitles were found for this video in the requested language.',
+    answer: (id, fields) => {
+      const language = typeof fields.preferredLanguage === 'string' ? fields.preferredLanguage : 'en';
+      const transcript = transcripts[id]?.[language];
+      return transcript === undefined
+        ? null
+        : {
+            transcript,
+            language,
+            id: `tr_${id}_${language}`,
+            originalUrl: `https://www.tiktok.com/@/video/${id}`,
+          };
+    },
+  },
+};
 
 export interface Fault {
   what: string;
@@ -163,10 +205,12 @@ export const startSandbox = async ({
     response.end(body);
   };
 
-  const answerVideo = async (
+  /** Both endpoints: the same checks and faults, with each one's own field, messages and answer. */
+  const answerPost = async (
     request: IncomingMessage,
     response: ServerResponse,
     apiKey: string,
+    endpoint: Endpoint,
   ): Promise<void> => {
     const remaining = Math.max(0, (remainingByKey.get(apiKey) ?? RATE_LIMIT) - 1);
     remainingByKey.set(apiKey, remaining);
@@ -182,17 +226,19 @@ export const startSandbox = async ({
       reply(400, json({ error: 'Invalid JSON in request body' }));
       return;
     }
-    const url = typeof payload === 'object' && payload !== null && 'url' in payload ? payload.url : undefined;
+    const fields =
+      typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
+    const url = fields[endpoint.field];
     if (typeof url !== 'string' || url.trim() === '') {
-      reply(400, json({ error: "'url' parameter is required and must be a non-empty string." }));
+      reply(400, json({ error: endpoint.missing }));
       return;
     }
     const match = matchVideoUrl(url.trim());
     if (match.kind === 'invalid') {
-      reply(400, json({ error: 'Invalid TikTok video URL format.' }));
+      reply(400, json({ error: endpoint.invalid }));
       return;
     }
-    const notFound = json({ error: `TikTok video not found for URL: ${url}` });
+    const notFound = json({ error: endpoint.notFound(url) });
     if (match.kind === 'unknownShortLink') {
       reply(404, notFound);
       return;
@@ -201,7 +247,7 @@ export const startSandbox = async ({
     if (planned?.slow) {
       const timer = setTimeout(() => {
         timers.delete(timer);
-        reply(200, withOrigin(json(videos[0])));
+        reply(200, withOrigin(json(endpoint.answer(SAMPLE_VIDEO_ID, fields) ?? {})));
       }, slowMs);
       timers.add(timer);
       return;
@@ -214,9 +260,9 @@ export const startSandbox = async ({
       });
       return;
     }
-    const video = videos.find((candidate) => idOf(candidate) === match.id);
-    if (video === undefined) reply(404, notFound);
-    else reply(200, withOrigin(json(video)));
+    const found = endpoint.answer(match.id, fields);
+    if (found === null) reply(404, notFound);
+    else reply(200, withOrigin(json(found)));
   };
 
   const server = createServer((request, response) => {
@@ -231,9 +277,10 @@ export const startSandbox = async ({
     });
     const unauthorized = json({ error: 'API key is invalid or missing.' });
 
-    if (request.method === 'POST' && path === '/api/v1/get-tiktok-video') {
+    const endpoint = request.method === 'POST' ? ENDPOINTS[path] : undefined;
+    if (endpoint !== undefined) {
       if (!authorized) send(response, 401, unauthorized);
-      else void answerVideo(request, response, SANDBOX_API_KEY);
+      else void answerPost(request, response, SANDBOX_API_KEY, endpoint);
     } else if (request.method === 'GET' && path === '/api/v2/balance') {
       if (!authorized) send(response, 401, unauthorized);
       else send(response, 200, json({ credits: 1000, budget: null }));

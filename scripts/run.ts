@@ -4,9 +4,9 @@ import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox, type Sandbox } from '.
 import { userMessageOf } from '../src/errors';
 import { PROJECT_ROOT, ZAPIER_CLI } from './paths';
 
-// The main job: runs the Get TikTok Video step through Zapier's own local runner
-// (`zapier-platform invoke`), against the real API when DUMPLINGAI_API_KEY is set, otherwise
-// against the embedded sandbox.
+// The main job: runs the Get TikTok Video step (or, with `transcript` first, Get TikTok Transcript)
+// through Zapier's own local runner (`zapier-platform invoke`), against the real API when
+// DUMPLINGAI_API_KEY is set, otherwise against the embedded sandbox.
 
 /** The CLI prints a thrown error as ` ›   Error: <message>`, then the core's trace. */
 export const userMessageFromCliError = (stderr: string): string | null => {
@@ -20,19 +20,35 @@ interface Outcome {
   stderr: string;
 }
 
-const invokeSearch = (url: string, env: NodeJS.ProcessEnv): Promise<Outcome> =>
+/** What to run, from the command line: `<link>`, or `transcript <link> [language]`. */
+export const jobOf = (args: string[]): { step: string; label: string; input: Record<string, string> } => {
+  if (args[0] === 'transcript') {
+    const input: Record<string, string> = { url: args[1] ?? SAMPLE_VIDEO_URL };
+    if (args[2] !== undefined) input.language = args[2];
+    return { step: 'get_tiktok_transcript', label: 'Get TikTok Transcript', input };
+  }
+  return { step: 'get_tiktok_video', label: 'Get TikTok Video', input: { url: args[0] ?? SAMPLE_VIDEO_URL } };
+};
+
+/** The plain transcript out of the runner's printed result, to show before the whole result. */
+export const transcriptIn = (stdout: string): string | null => {
+  try {
+    const [first] = JSON.parse(stdout.slice(stdout.indexOf('['))) as { transcript?: unknown }[];
+    return typeof first?.transcript === 'string' ? first.transcript : null;
+  } catch {
+    return null;
+  }
+};
+
+const invokeSearch = (
+  step: string,
+  input: Record<string, string>,
+  env: NodeJS.ProcessEnv,
+): Promise<Outcome> =>
   new Promise((resolveOutcome, reject) => {
     const child = spawn(
       process.execPath,
-      [
-        ZAPIER_CLI,
-        'invoke',
-        'search',
-        'get_tiktok_video',
-        '--non-interactive',
-        '-i',
-        JSON.stringify({ url }),
-      ],
+      [ZAPIER_CLI, 'invoke', 'search', step, '--non-interactive', '-i', JSON.stringify(input)],
       // A very wide "terminal" keeps the CLI from wrapping error messages across lines.
       { cwd: PROJECT_ROOT, env: { ...env, OCLIF_COLUMNS: '100000' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -47,7 +63,7 @@ const invokeSearch = (url: string, env: NodeJS.ProcessEnv): Promise<Outcome> =>
   });
 
 const main = async (): Promise<number> => {
-  const url = process.argv[2] ?? SAMPLE_VIDEO_URL;
+  const job = jobOf(process.argv.slice(2));
   const realKey = process.env.DUMPLINGAI_API_KEY?.trim() ?? '';
   let sandbox: Sandbox | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -66,15 +82,19 @@ const main = async (): Promise<number> => {
       `Using the local DumplingAI sandbox at ${sandbox.origin} (set DUMPLINGAI_API_KEY to use the real API).`,
     );
   }
-  console.log(`Get TikTok Video: ${url}\n`);
+  console.log(`${job.label}: ${Object.values(job.input).join(' ')}\n`);
 
   try {
-    const outcome = await invokeSearch(url, env);
+    const outcome = await invokeSearch(job.step, job.input, env);
     if (outcome.code === 0) {
+      const transcript = transcriptIn(outcome.stdout);
+      if (transcript !== null) console.log(`Transcript:\n\n${transcript}\n\nThe whole result:\n`);
       process.stdout.write(outcome.stdout);
       if (outcome.stdout.trim().endsWith('[]')) {
         console.log(
-          '\nNo video was found at that address: the step returns nothing, and Zapier treats it as "nothing found".',
+          job.step === 'get_tiktok_transcript'
+            ? '\nNo transcript was found: the video has no captions in that language (try another, such as es), or none at all. Zapier treats it as "nothing found".'
+            : '\nNo video was found at that address: the step returns nothing, and Zapier treats it as "nothing found".',
         );
       }
       return 0;

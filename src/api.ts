@@ -1,5 +1,6 @@
 export const DEFAULT_BASE_URL = 'https://app.dumplingai.com';
 export const VIDEO_PATH = '/api/v1/get-tiktok-video';
+export const TRANSCRIPT_PATH = '/api/v1/get-tiktok-transcript';
 // The balance endpoint costs no credit, unlike the video endpoint, so the connection test uses it.
 export const BALANCE_PATH = '/api/v2/balance';
 export const REQUEST_SOURCE = 'ZAPIER';

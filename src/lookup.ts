@@ -33,6 +33,31 @@ export const checkVideoBody = (content: string, data: unknown): BodyCheck => {
 };
 
 /**
+ * One POST to a DumplingAI endpoint, with `requestSource: "ZAPIER"`. Error statuses are thrown
+ * by the middleware with plain messages, all but a 404, which each step reads as "nothing found".
+ */
+export const askDumplingAI = (
+  z: ZObject,
+  path: string,
+  body: Record<string, string>,
+  deadlineMs: number = LIMITS.apiDeadlineMs,
+  context: 'step' | 'batch' = 'step',
+): Promise<{ status: number; content: string }> =>
+  exchange(
+    z,
+    {
+      url: apiUrl(path),
+      method: 'POST',
+      body: { ...body, requestSource: REQUEST_SOURCE },
+      skipThrowForStatus: true,
+      size: LIMITS.maxAnswerBytes,
+      middlewareData: { context },
+    },
+    { who: 'DumplingAI', context, deadlineMs },
+    (answer) => ({ status: answer.status, content: answer.content }),
+  );
+
+/**
  * Asks DumplingAI for one video, by an address that `checkTikTokLink` produced. Resolves to null
  * when DumplingAI found no video; every other failure is thrown with a plain message.
  */
@@ -43,19 +68,7 @@ export const lookUpVideo = async (
   deadlineMs: number = LIMITS.apiDeadlineMs,
   context: 'step' | 'batch' = 'step',
 ): Promise<TikTokVideoOutput | null> => {
-  const response = await exchange(
-    z,
-    {
-      url: apiUrl(VIDEO_PATH),
-      method: 'POST',
-      body: { url, requestSource: REQUEST_SOURCE },
-      skipThrowForStatus: true,
-      size: LIMITS.maxAnswerBytes,
-      middlewareData: { context },
-    },
-    { who: 'DumplingAI', context, deadlineMs },
-    (answer) => answer,
-  );
+  const response = await askDumplingAI(z, VIDEO_PATH, { url }, deadlineMs, context);
   if (response.status === 404) return null;
   const body = checkVideoBody(response.content, parseAnswer(response.content));
   if (!body.ok) {

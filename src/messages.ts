@@ -167,3 +167,14 @@ export const batchMessages = {
     return `None of the ${total} links could be looked up: ${said}. Check the links and run this step again.`;
   },
 } as const;
+
+export const transcriptMessages = {
+  badLanguage: (entered: string): string =>
+    `"${clip(entered, 20)}" is not a language code. Enter the two-letter ISO 639-1 code of the transcript's language, such as en, es, fr or pt.`,
+  unreadableAnswer: (detail: string): string =>
+    withDetail(
+      'DumplingAI sent an answer that is not a transcript: ',
+      detail,
+      ' Try again later; if it keeps happening, contact DumplingAI support.',
+    ),
+} as const;

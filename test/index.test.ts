@@ -3,6 +3,7 @@ import zapier from 'zapier-platform-core';
 import App from '../index';
 import packageJson from '../package.json';
 import { keyLabel } from '../src/authentication';
+import { getTikTokTranscript } from '../src/searches/getTikTokTranscript';
 import { getTikTokVideos } from '../src/searches/getTikTokVideos';
 import { downloadMedia } from '../src/files';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
@@ -10,7 +11,11 @@ import { isTitleCase } from './helpers';
 
 describe('the app definition', () => {
   it('registers the actions by their keys, the hydrator and the middleware', () => {
-    expect(App.searches).toEqual({ get_tiktok_video: getTikTokVideo, get_tiktok_videos: getTikTokVideos });
+    expect(App.searches).toEqual({
+      get_tiktok_video: getTikTokVideo,
+      get_tiktok_videos: getTikTokVideos,
+      get_tiktok_transcript: getTikTokTranscript,
+    });
     // Both steps only read: Zapier's guidelines make them searches, and the app has no creates.
     expect(App.creates).toBeUndefined();
     expect(App.hydrators).toEqual({ downloadMedia });

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { FAULTS } from '../sandbox/server';
 import { batchOutputFields } from '../src/searches/getTikTokVideos';
 import { outputFields } from '../src/outputFields';
+import { transcriptOutputFields } from '../src/searches/getTikTokTranscript';
 
 // The README documents every output field and every sandbox fault; these keep it from drifting.
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
 describe('README', () => {
-  it.each(outputFields.map((field) => [field.key, field.label, field.type]))(
+  it.each([...outputFields, ...transcriptOutputFields].map((field) => [field.key, field.label, field.type]))(
     'lists the output field %s with its label and type',
     (key, label, type) => {
       expect(readme).toMatch(
@@ -32,8 +33,9 @@ describe('README', () => {
     );
   });
 
-  it('names the two commands', () => {
+  it('names the two commands, and the transcript form of the first', () => {
     expect(readme).toContain('npm start -- <tiktok url>');
+    expect(readme).toContain('npm start -- transcript <tiktok url> [language]');
     expect(readme).toContain('npm test');
   });
 });

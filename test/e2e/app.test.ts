@@ -1,6 +1,7 @@
 import { FAULTS, SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
 import { apiMessages, batchMessages, connectionMessages, urlMessages } from '../../src/messages';
-import { batchLookUp, caught, searchVideo, testConnection, userMessage } from '../helpers';
+import { batchLookUp, bundleFor, caught, run, searchVideo, testConnection, userMessage } from '../helpers';
+import { getTikTokTranscript } from '../../src/searches/getTikTokTranscript';
 
 // The app against the sandbox over real loopback HTTP (the e2e project does not load nock).
 
@@ -100,7 +101,7 @@ describe('connection test against the sandbox', () => {
   });
 });
 
-describe('Get TikTok Videos (Batch) against the sandbox', () => {
+describe('Get TikTok Videos against the sandbox', () => {
   it('returns the videos found and reports the rest, in one run', async () => {
     const result = await batchLookUp(
       [
@@ -128,5 +129,47 @@ describe('Get TikTok Videos (Batch) against the sandbox', () => {
   it('stops with the out-of-credits error', async () => {
     const error = await caught(() => batchLookUp([faultUrl(403)], SANDBOX_API_KEY));
     expect(userMessage(error)).toBe(apiMessages.outOfCredits);
+  });
+});
+
+describe('Get TikTok Transcript against the sandbox', () => {
+  const transcript = (url: string, language?: string) =>
+    run(
+      getTikTokTranscript.operation.perform as Parameters<typeof run>[0],
+      bundleFor(language === undefined ? { url } : { url, language }, SANDBOX_API_KEY),
+    ) as Promise<Record<string, unknown>[]>;
+
+  it('gives a video’s English and Spanish transcripts, through a short link', async () => {
+    const [english] = await transcript('https://vm.tiktok.com/ZMhSandbox1/');
+    const [spanish] = await transcript('https://vm.tiktok.com/ZMhSandbox1/', 'es');
+    expect(english).toMatchObject({
+      transcript:
+        'Sunday dumplings from scratch. The recipe is in the comments, and it is easier than you think.',
+      language: 'en',
+      videoId: '7321234567890123456',
+      durationSeconds: 6.1,
+    });
+    expect(spanish?.language).toBe('es');
+    expect(sandbox.requests.at(-1)).toMatchObject({ method: 'POST', path: '/api/v1/get-tiktok-transcript' });
+  });
+
+  it('finds nothing in English for a Spanish-only video, nor in any language for one without captions', async () => {
+    await expect(transcript('https://www.tiktok.com/t/ZTRsandbox5/')).resolves.toEqual([]);
+    await expect(transcript('https://www.tiktok.com/t/ZTRsandbox5/', 'es')).resolves.toHaveLength(1);
+    await expect(
+      transcript('https://www.tiktok.com/@sandbox/video/7322000000000000002', 'en'),
+    ).resolves.toEqual([]);
+  });
+
+  it('reads the quirky WebVTT into clean text', async () => {
+    const [result] = await transcript('https://www.tiktok.com/@garden.notes/video/7524919477404745385');
+    expect(result?.transcript).toBe(
+      'Hi everyone, welcome back to my kitchen & garden today we make dumplings\n\nfold, pleat, steam <3 repeat',
+    );
+  });
+
+  it('answers the fault ids with their faults', async () => {
+    const error = await caught(() => transcript(faultUrl(403)));
+    expect([error.name, userMessage(error)]).toEqual(['AppError', apiMessages.outOfCredits]);
   });
 });

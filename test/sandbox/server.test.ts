@@ -32,6 +32,37 @@ const post = (body: string, key: string = SANDBOX_API_KEY) =>
 
 const lookUp = (url: unknown) => post(JSON.stringify({ url, requestSource: 'ZAPIER' }));
 
+describe('sandbox transcript endpoint', () => {
+  const ask = (body: unknown) =>
+    fetch(`${sandbox.origin}/api/v1/get-tiktok-transcript`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${SANDBOX_API_KEY}`, 'Content-Type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  it.each([
+    [{ videoUrl: 'https://vm.tiktok.com/ZMhSandbox1/', preferredLanguage: 'es' }, 200, 'es'],
+    [{ videoUrl: 'https://vm.tiktok.com/ZMhSandbox1/' }, 200, 'en'],
+    [{ videoUrl: 'https://www.tiktok.com/t/ZTRsandbox5/', preferredLanguage: 'en' }, 404, null],
+    [{ videoUrl: 'https://www.tiktok.com/@a/video/7322000000000000002', preferredLanguage: 'en' }, 404, null],
+  ])('answers %j with %i', async (body, status, language) => {
+    const response = await ask(body);
+    expect(response.status).toBe(status);
+    const answer = (await response.json()) as { language?: string; transcript?: string };
+    expect(answer.language ?? null).toBe(language);
+    if (status === 200) expect(answer.transcript).toMatch(/^WEBVTT/);
+  });
+
+  it.each([
+    [{ url: 'https://vm.tiktok.com/ZMhSandbox1/' }, 'videoUrl parameter is required'],
+    [{ videoUrl: 'https://example.com/x' }, 'Invalid TikTok videoUrl format.'],
+    ['{not json', 'Invalid JSON in request body'],
+  ])('refuses %j with the reference’s message', async (body, message) => {
+    const response = await ask(body);
+    expect([response.status, await response.json()]).toEqual([400, { error: message }]);
+  });
+});
+
 describe('sandbox video endpoint', () => {
   it('listens on 127.0.0.1 only', () => {
     expect(sandbox.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 
 import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox } from '../../sandbox/server';
 import { apiMessages, urlMessages } from '../../src/messages';
-import { userMessageFromCliError } from '../../scripts/run';
+import { jobOf, transcriptIn, userMessageFromCliError } from '../../scripts/run';
 import { PROJECT_ROOT } from '../../scripts/paths';
 import { withBuildLock } from '../buildLock';
 
@@ -81,6 +81,52 @@ describe('npm start (the main job) against the sandbox', () => {
     expect(run.stderr).toContain(urlMessages.notAUrl);
     expect(run.stderr).not.toContain('What happened');
   }, 60_000);
+});
+
+describe('npm start -- transcript', () => {
+  it('prints the plain transcript first, then the step’s output', async () => {
+    const run = await npmStart(['transcript', 'https://vm.tiktok.com/ZMhSandbox1/', 'es']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Get TikTok Transcript: https://vm.tiktok.com/ZMhSandbox1/ es');
+    expect(run.stdout).toContain(
+      'Transcript:\n\nEmpanadillas de domingo desde cero. La receta está en los comentarios, y es más fácil de lo que crees.\n',
+    );
+    const output = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n['))) as Record<string, unknown>[];
+    expect(output[0]).toMatchObject({ language: 'es', videoId: '7321234567890123456' });
+  }, 60_000);
+});
+
+describe('jobOf and transcriptIn', () => {
+  it.each([
+    [[], { step: 'get_tiktok_video', label: 'Get TikTok Video', input: { url: SAMPLE_VIDEO_URL } }],
+    [
+      ['https://vm.tiktok.com/x/'],
+      { step: 'get_tiktok_video', label: 'Get TikTok Video', input: { url: 'https://vm.tiktok.com/x/' } },
+    ],
+    [
+      ['transcript'],
+      { step: 'get_tiktok_transcript', label: 'Get TikTok Transcript', input: { url: SAMPLE_VIDEO_URL } },
+    ],
+    [
+      ['transcript', 'https://vm.tiktok.com/x/', 'es'],
+      {
+        step: 'get_tiktok_transcript',
+        label: 'Get TikTok Transcript',
+        input: { url: 'https://vm.tiktok.com/x/', language: 'es' },
+      },
+    ],
+  ])('reads %j as %j', (args, job) => {
+    expect(jobOf(args)).toEqual(job);
+  });
+
+  it.each([
+    ['log line\n[{"transcript":"Hello"}]', 'Hello'],
+    ['[]', null],
+    ['[{"id":"1"}]', null],
+    ['not json', null],
+  ])('finds the transcript in %j: %j', (stdout, expected) => {
+    expect(transcriptIn(stdout)).toBe(expected);
+  });
 });
 
 describe('npm start with DUMPLINGAI_API_KEY set', () => {

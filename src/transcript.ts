@@ -1,0 +1,79 @@
+import { addressOf, checkTikTokLink, type TikTokLink } from './link';
+import { upstreamMessage } from './errors';
+import { isObject, text } from './post';
+import { readTranscript, type Segment } from './vtt';
+
+// A transcript of hours is a few hundred kilobytes; these bounds keep a later step's input small
+// whatever DumplingAI sends.
+export const MAX_TRANSCRIPT_LENGTH = 1_000_000;
+export const MAX_SEGMENTS = 5000;
+
+/** DumplingAI's answer, as its reference documents it. */
+export interface TranscriptAnswer {
+  transcript: string;
+  language?: unknown;
+  id?: unknown;
+  originalUrl?: unknown;
+}
+
+// A type alias (not an interface) so it can be a step's sample, which Zapier types as a record.
+export type TranscriptOutput = {
+  transcript: string;
+  transcriptVtt: string;
+  segments: Segment[];
+  language: string | null;
+  wordCount: number;
+  durationSeconds: number | null;
+  videoId: string | null;
+  url: string;
+  id: string | null;
+  originalUrl: string | null;
+};
+
+export type TranscriptCheck = { ok: true; answer: TranscriptAnswer } | { ok: false; detail: string };
+
+/** A 200 is only a transcript when its body is an object with the transcript text. */
+export const checkTranscriptBody = (content: string, data: unknown): TranscriptCheck => {
+  if (isObject(data) && typeof data.transcript === 'string') {
+    return { ok: true, answer: data as unknown as TranscriptAnswer };
+  }
+  const message = upstreamMessage(data);
+  if (message !== null) return { ok: false, detail: message };
+  if (content.trim() === '') return { ok: false, detail: 'the answer was empty.' };
+  if (content.trimStart().startsWith('<'))
+    return { ok: false, detail: 'the answer was a web page, not JSON.' };
+  return { ok: false, detail: 'the answer had no transcript.' };
+};
+
+/** The post the transcript belongs to: from the link, or else from DumplingAI's own address for it. */
+type PostLink = Extract<TikTokLink, { kind: 'post' }>;
+
+const postOf = (link: TikTokLink, originalUrl: string | null): PostLink | null => {
+  if (link.kind === 'post') return link;
+  const answered = originalUrl === null ? null : checkTikTokLink(originalUrl);
+  return answered?.ok === true && answered.link.kind === 'post' ? answered.link : null;
+};
+
+/** The step's output from DumplingAI's answer and the link that was asked about. */
+export const transcriptOutput = (
+  answer: TranscriptAnswer,
+  link: TikTokLink,
+  requestedLanguage: string,
+): TranscriptOutput => {
+  const vtt = answer.transcript.slice(0, MAX_TRANSCRIPT_LENGTH);
+  const read = readTranscript(vtt);
+  const originalUrl = text(answer.originalUrl);
+  const post = postOf(link, originalUrl);
+  return {
+    transcript: read.text,
+    transcriptVtt: vtt,
+    segments: read.segments.slice(0, MAX_SEGMENTS),
+    language: text(answer.language) ?? requestedLanguage,
+    wordCount: read.wordCount,
+    durationSeconds: read.durationSeconds,
+    videoId: post?.id ?? null,
+    url: addressOf(post ?? link),
+    id: text(answer.id),
+    originalUrl,
+  };
+};
