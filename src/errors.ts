@@ -27,6 +27,18 @@ export const upstreamMessage = (body: unknown): string | null => {
   return null;
 };
 
+/**
+ * What a 200 that is not the expected JSON was, when that can be told without knowing what was
+ * expected: DumplingAI's own error text, nothing at all, or a web page. Null otherwise.
+ */
+export const answerProblem = (content: string, data: unknown): string | null => {
+  const message = upstreamMessage(data);
+  if (message !== null) return message;
+  if (content.trim() === '') return 'the answer was empty.';
+  if (content.trimStart().startsWith('<')) return 'the answer was a web page, not JSON.';
+  return null;
+};
+
 /** `Retry-After` is either a number of seconds or an HTTP date. */
 export const retryDelaySeconds = (header: string | null | undefined, now = Date.now()): number => {
   const value = header?.trim() ?? '';

@@ -1,7 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
 
 import { REQUEST_SOURCE, VIDEO_PATH, apiUrl } from './api';
-import { redact, upstreamMessage } from './errors';
+import { answerProblem, redact } from './errors';
 import { filePointers, type FilePointers } from './files';
 import { flattenVideo, type FlatTikTokVideo } from './flatten';
 import { exchange, LIMITS } from './http';
@@ -22,11 +22,8 @@ const hasPostId = (post: Record<string, unknown>): boolean =>
 export const checkVideoBody = (content: string, data: unknown): BodyCheck => {
   const post = postIn(data);
   if (post !== null && hasPostId(post)) return { ok: true, post };
-  const message = upstreamMessage(data);
-  if (message !== null) return { ok: false, detail: message };
-  if (content.trim() === '') return { ok: false, detail: 'the answer was empty.' };
-  if (content.trimStart().startsWith('<'))
-    return { ok: false, detail: 'the answer was a web page, not JSON.' };
+  const problem = answerProblem(content, data);
+  if (problem !== null) return { ok: false, detail: problem };
   if (Array.isArray(data)) return { ok: false, detail: 'the answer was a list, not one video.' };
   if (isObject(data)) return { ok: false, detail: 'the answer had no video id.' };
   return { ok: false, detail: 'the answer was not JSON.' };

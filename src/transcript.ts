@@ -1,5 +1,5 @@
 import { addressOf, checkTikTokLink, type TikTokLink } from './link';
-import { upstreamMessage } from './errors';
+import { answerProblem } from './errors';
 import { isObject, text } from './post';
 import { readTranscript, type Segment } from './vtt';
 
@@ -37,12 +37,7 @@ export const checkTranscriptBody = (content: string, data: unknown): TranscriptC
   if (isObject(data) && typeof data.transcript === 'string') {
     return { ok: true, answer: data as unknown as TranscriptAnswer };
   }
-  const message = upstreamMessage(data);
-  if (message !== null) return { ok: false, detail: message };
-  if (content.trim() === '') return { ok: false, detail: 'the answer was empty.' };
-  if (content.trimStart().startsWith('<'))
-    return { ok: false, detail: 'the answer was a web page, not JSON.' };
-  return { ok: false, detail: 'the answer had no transcript.' };
+  return { ok: false, detail: answerProblem(content, data) ?? 'the answer had no transcript.' };
 };
 
 /** The post the transcript belongs to: from the link, or else from DumplingAI's own address for it. */

@@ -1,5 +1,6 @@
 import {
   DEFAULT_RETRY_SECONDS,
+  answerProblem,
   appErrorCode,
   failureFor,
   redact,
@@ -249,5 +250,16 @@ describe('appErrorCode', () => {
     ['plain text', null],
   ])('reads the code from %j', (message, code) => {
     expect(appErrorCode(new Error(message))).toBe(code);
+  });
+});
+
+describe('answerProblem', () => {
+  it.each([
+    ['{"error":"Busy"}', { error: 'Busy' }, 'Busy'],
+    ['  ', null, 'the answer was empty.'],
+    ['<!doctype html>', null, 'the answer was a web page, not JSON.'],
+    ['[]', [], null],
+  ])('says what %j was', (content, data, problem) => {
+    expect(answerProblem(content, data)).toBe(problem);
   });
 });

@@ -18,6 +18,7 @@ const DEADLINE_MS = 400;
 const SLACK_MS = 600;
 const VIDEO = 'https://www.tiktok.com/@user/video/7321234567890123456';
 const JSON_TYPE = { 'Content-Type': 'application/json' };
+const MAX_CASE_MS = 3000;
 
 let api: RawServer;
 let elsewhere: RawServer;
@@ -95,6 +96,8 @@ const attempt = async (action: () => Promise<unknown>, key = KEY): Promise<Outco
     outcome = { error: caught, output: undefined, message: userMessage(caught) };
   }
   const ms = Date.now() - started;
+  // Every case ends by itself, well inside Zapier's 30 seconds (deadlines here are 0.4 s).
+  expect(ms).toBeLessThan(MAX_CASE_MS);
   const everything = [
     outcome.message,
     outcome.error?.message ?? '',
@@ -198,6 +201,24 @@ describe('Get TikTok Video with hostile answers', () => {
 
   it('an answer above the size limit is not read into the output', async () => {
     api.answerWith(reply(200, JSON.stringify({ ...documented, desc: 'x'.repeat(3_000_000) })));
+    const { error, message } = await search();
+    expect([error?.name, message]).toEqual(['AppError', networkMessages.tooLarge('step')]);
+  });
+
+  it('a 50 MB answer is stopped at the size limit, not read whole', async () => {
+    const chunk = Buffer.alloc(1_000_000, 'a');
+    api.answerWith((socket) => {
+      socket.write(
+        `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${50 * chunk.length + 8}\r\n\r\n{"desc":"`,
+      );
+      const more = (left: number) => {
+        if (left === 0 || socket.destroyed) return;
+        socket.write(chunk, () => {
+          more(left - 1);
+        });
+      };
+      more(50);
+    });
     const { error, message } = await search();
     expect([error?.name, message]).toEqual(['AppError', networkMessages.tooLarge('step')]);
   });
