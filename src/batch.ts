@@ -184,12 +184,16 @@ export const verdictOf = ({ videos, failures }: BatchResult): Verdict => {
   const count = (reason: FailureReason) => failures.filter((failure) => failure.reason === reason).length;
   return {
     kind: 'noneLookedUp',
-    message: batchMessages.noneLookedUp(failures.length, {
-      invalid: count('invalid'),
-      tooMany: count('tooMany'),
-      notFound: count('notFound'),
-      retry: count('retry'),
-      failed: count('failed'),
-    }),
+    message: batchMessages.noneLookedUp(
+      failures.length,
+      {
+        invalid: count('invalid'),
+        tooMany: count('tooMany'),
+        notFound: count('notFound'),
+        retry: count('retry'),
+        failed: count('failed'),
+      },
+      MAX_BATCH_URLS,
+    ),
   };
 };

@@ -88,7 +88,7 @@ export const canonicalUrl = (authorUniqueId: string | null, id: string | null): 
  * The post as flat keys that Zapier users can map one by one. Every key is always present (null
  * when DumplingAI sent nothing); line items carry only their labelled keys.
  */
-export const flattenPost = (post: TikTokPost): FlatTikTokVideo => {
+const flattenPost = (post: TikTokPost): FlatTikTokVideo => {
   const { author, stats, music, video } = post;
   return {
     ...post.extras,

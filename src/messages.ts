@@ -151,13 +151,14 @@ export const batchMessages = {
   noneLookedUp: (
     total: number,
     counts: Record<'invalid' | 'tooMany' | 'notFound' | 'retry' | 'failed', number>,
+    limit: number,
   ): string => {
     const parts = [
       [counts.invalid, 'is not a link to a TikTok video', 'are not links to TikTok videos'],
       [counts.notFound, 'was not found', 'were not found'],
       [counts.retry, 'met a busy or unreachable DumplingAI', 'met a busy or unreachable DumplingAI'],
       [counts.failed, 'failed at DumplingAI', 'failed at DumplingAI'],
-      [counts.tooMany, 'was over the 25-link limit', 'were over the 25-link limit'],
+      [counts.tooMany, `was over the ${limit}-link limit`, `were over the ${limit}-link limit`],
     ] as const;
     const present = parts.filter(([n]) => n > 0);
     if (total === 1) {
