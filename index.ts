@@ -1,12 +1,12 @@
 import zapier, { defineApp } from 'zapier-platform-core';
 
 import { version } from './package.json';
-import { authentication } from './src/authentication';
+import { authentication } from './src/dumplingai/connection';
+import { afterResponse, beforeRequest } from './src/dumplingai/middleware';
+import { downloadMedia } from './src/hydrators/downloadMedia';
 import { getTikTokTranscript } from './src/searches/getTikTokTranscript';
-import { getTikTokVideos } from './src/searches/getTikTokVideos';
-import { downloadMedia } from './src/files';
-import { afterResponse, beforeRequest } from './src/middleware';
 import { getTikTokVideo } from './src/searches/getTikTokVideo';
+import { getTikTokVideos } from './src/searches/getTikTokVideos';
 
 const App = defineApp({
   version,

@@ -8,13 +8,13 @@ import zapier, { type Bundle, type HttpResponse, type ZObject } from 'zapier-pla
 import App from '../index';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 
-import { addApiHeaders, logRateLimit, throwForApiError } from '../src/middleware';
-import { checkTikTokLink } from '../src/link';
-import { flattenVideo } from '../src/flatten';
 import { SANDBOX_API_KEY, startSandbox } from '../sandbox/server';
 import { buildStaged, stageApp, stageThisApp } from '../scripts/buildZip';
 import { PROJECT_ROOT as ROOT } from '../scripts/paths';
-import sampleResponse from '../src/sample-response.json';
+import sampleResponse from '../src/zapier/samples/video.json';
+import { addApiHeaders, logRateLimit, throwForApiError } from '../src/dumplingai/middleware';
+import { checkTikTokLink } from '../src/tiktok/link';
+import { flattenVideo } from '../src/zapier/flatten';
 
 // Benchmarks: every figure is a ratio of two things measured side by side in this one run, so the
 // machine's speed cancels out. Nothing here is a pass/fail threshold.

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 
 import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox, type Sandbox } from '../sandbox/server';
-import { userMessageOf } from '../src/errors';
 import { PROJECT_ROOT, ZAPIER_CLI } from './paths';
+import { userMessageOf } from '../src/dumplingai/errors';
 
 // The main job: runs the Get TikTok Video step (or, with `transcript` first, Get TikTok Transcript)
 // through Zapier's own local runner (`zapier-platform invoke`), against the real API when

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 
 import App from '../index';
-import { authentication } from '../src/authentication';
-import { userMessageOf } from '../src/errors';
 import { getTikTokVideos } from '../src/searches/getTikTokVideos';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
+import { authentication } from '../src/dumplingai/connection';
+import { userMessageOf } from '../src/dumplingai/errors';
 
 export const API = 'https://app.dumplingai.com';
 export const VIDEO_PATH = '/api/v1/get-tiktok-video';
@@ -45,9 +45,14 @@ export const caught = async (action: () => Promise<unknown>): Promise<Error> => 
 
 type Perform = (z: ZObject, bundle: Bundle) => unknown;
 
-/** Runs one of the app's own functions through Zapier's middleware, as Zapier would. */
-export const run = (perform: Perform, bundle: Partial<Bundle>): Promise<unknown> =>
-  appTester(perform, bundle);
+/**
+ * Runs one of the app's own functions through Zapier's middleware, as Zapier would. A step's
+ * function is typed by its input fields; the bundle here is whatever the test gives it.
+ */
+export const run = <Input extends Record<string, unknown>>(
+  perform: (z: ZObject, bundle: Bundle<Input>) => unknown,
+  bundle: Partial<Bundle>,
+): Promise<unknown> => appTester(perform as Perform, bundle);
 
 export const searchVideo = (url: unknown, apiKey: string = API_KEY): Promise<unknown> =>
   run(getTikTokVideo.operation.perform as Perform, bundleFor({ url }, apiKey));

@@ -2,12 +2,12 @@ import zapier from 'zapier-platform-core';
 
 import App from '../index';
 import packageJson from '../package.json';
-import { keyLabel } from '../src/authentication';
 import { getTikTokTranscript } from '../src/searches/getTikTokTranscript';
 import { getTikTokVideos } from '../src/searches/getTikTokVideos';
-import { downloadMedia } from '../src/files';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 import { isTitleCase } from './helpers';
+import { keyLabel } from '../src/dumplingai/connection';
+import { downloadMedia } from '../src/hydrators/downloadMedia';
 
 describe('the app definition', () => {
   it('registers the actions by their keys, the hydrator and the middleware', () => {

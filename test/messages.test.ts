@@ -1,14 +1,16 @@
+// Every message a user can read, from every layer, fits Zapier's limit and speaks plainly.
+import { MAX_MESSAGE_LENGTH } from '../src/dumplingai/limits';
 import {
-  MAX_MESSAGE_LENGTH,
   apiMessages,
-  batchMessages,
   clip,
   connectionMessages,
-  fileMessages,
   networkMessages,
-  urlMessages,
+  UNEXPECTED_MESSAGE,
   type Context,
-} from '../src/messages';
+} from '../src/dumplingai/messages';
+import { batchMessages } from '../src/searches/batch';
+import { fileMessages } from '../src/hydrators/downloadMedia';
+import { urlMessages } from '../src/tiktok/linkMessages';
 
 const CONTEXTS: Context[] = ['step', 'batch', 'connection', 'file'];
 
@@ -35,7 +37,8 @@ describe('messages', () => {
     fileMessages.badPointer,
     fileMessages.expired,
     batchMessages.afterTries(networkMessages.unreachable('DumplingAI', 'batch'), 3),
-    batchMessages.unexpected,
+    UNEXPECTED_MESSAGE,
+    fileMessages.storageFailed,
     batchMessages.tooMany(25),
     batchMessages.outOfTime,
     batchMessages.notFound,
@@ -89,6 +92,12 @@ describe('messages fit where they are read', () => {
     );
     expect(apiMessages.rateLimited(30, 'file')).toBe(
       "DumplingAI's video service is rate-limited right now. Replay this task in about 30 seconds.",
+    );
+  });
+
+  it('name the file size limit the hydrator enforces', () => {
+    expect(networkMessages.tooLarge('file')).toBe(
+      'This TikTok file is larger than 100 MB, the most this app hands to Zapier as a file. Map its address field instead of the file.',
     );
   });
 

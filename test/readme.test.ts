@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 import { FAULTS } from '../sandbox/server';
 import { batchOutputFields } from '../src/searches/getTikTokVideos';
-import { outputFields } from '../src/outputFields';
 import { transcriptOutputFields } from '../src/searches/getTikTokTranscript';
+import { outputFields } from '../src/zapier/outputFields';
 
 // The README documents every output field and every sandbox fault; these keep it from drifting.
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');

@@ -1,6 +1,5 @@
 import nock from 'nock';
 
-import { downloadMedia } from '../src/files';
 import {
   API,
   API_KEY,
@@ -12,6 +11,7 @@ import {
   testConnection,
 } from './helpers';
 import documented from './fixtures/documented-example.json';
+import { downloadMedia } from '../src/hydrators/downloadMedia';
 
 // Every error path, run with a distinctive key: the key must appear in no message the user sees
 // and in nothing the app or the core logs (the core's detailed log is what Zapier records).

@@ -17,8 +17,9 @@ afterAll(() => {
   nock.restore();
 });
 
-// The app's log lines (rate limits) go to Zapier's monitoring, not to the test report; tests that
+// The app's log lines (rate limits, the originals of unexpected errors) go to Zapier's monitoring, not to the test report; tests that
 // check them spy on console.log themselves.
 beforeEach(() => {
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
 });

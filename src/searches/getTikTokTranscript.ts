@@ -5,15 +5,15 @@ import {
   type SearchPerform,
 } from 'zapier-platform-core';
 
-import { TRANSCRIPT_PATH } from '../api';
-import { redact } from '../errors';
-import { checkTikTokLink } from '../link';
-import { askDumplingAI } from '../lookup';
-import { ACCEPTED_FORMS_HELP, transcriptMessages } from '../messages';
-import type { OutputField } from '../outputFields';
-import { parseAnswer } from '../post';
-import { checkTranscriptBody, transcriptOutput } from '../transcript';
-import sampleVtt from '../sample-transcript.json';
+import { fetchTranscript } from '../dumplingai/client';
+import { withPlainErrors } from '../dumplingai/errors';
+import { LIMITS, type Limits } from '../dumplingai/limits';
+import { clip } from '../dumplingai/messages';
+import { checkTikTokLink } from '../tiktok/link';
+import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
+import type { OutputField } from '../zapier/outputFields';
+import sampleVtt from '../zapier/samples/transcript.json';
+import { transcriptOutput } from '../zapier/transcript';
 
 export const DEFAULT_LANGUAGE = 'en';
 
@@ -46,6 +46,8 @@ export const transcriptText = {
   urlLabel: 'Video URL',
   urlHelp: `The link to one TikTok video, as copied from the app or the website. ${ACCEPTED_FORMS_HELP}`,
   languageLabel: 'Language',
+  badLanguage: (entered: string): string =>
+    `"${clip(entered, 20)}" is not a language code. Enter the two-letter ISO 639-1 code of the transcript's language, such as en, es, fr or pt.`,
   languageHelp:
     'The language of the captions to get, as a two-letter ISO 639-1 code. Pick one, or type another such as `sv` or `uk`. When the video has no captions in it, the step finds nothing.',
 } as const;
@@ -76,32 +78,19 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const perform = (async (z, bundle) => {
-  const checked = checkTikTokLink(bundle.inputData.url);
-  // Refused here, before any request: a typo costs no credit, and halting keeps one bad row from
-  // counting towards Zapier turning the Zap off.
-  if (!checked.ok) throw new z.errors.HaltedError(checked.message);
-  const language = languageCode(bundle.inputData.language);
-  if (language === null)
-    throw new z.errors.HaltedError(transcriptMessages.badLanguage(String(bundle.inputData.language)));
-
-  const response = await askDumplingAI(z, TRANSCRIPT_PATH, {
-    videoUrl: checked.url,
-    preferredLanguage: language,
-  });
-  // No captions for the video, or none in that language: "nothing found" in Zapier's own terms.
-  if (response.status === 404) return [];
-  const body = checkTranscriptBody(response.content, parseAnswer(response.content));
-  if (!body.ok) {
-    const detail = redact(body.detail, bundle.authData.apiKey);
-    throw new z.errors.Error(
-      transcriptMessages.unreadableAnswer(detail),
-      'unreadable_answer',
-      response.status,
-    );
-  }
-  return [transcriptOutput(body.answer, checked.link, language)];
-}) satisfies SearchPerform<InferInputData<typeof inputFields>>;
+export const findTranscript = (limits: Limits) =>
+  (async (z, bundle) => {
+    const checked = checkTikTokLink(bundle.inputData.url);
+    // Refused here, before any request: a typo costs no credit, and halting keeps one bad row from
+    // counting towards Zapier turning the Zap off.
+    if (!checked.ok) throw new z.errors.HaltedError(checked.message);
+    const language = languageCode(bundle.inputData.language);
+    if (language === null)
+      throw new z.errors.HaltedError(transcriptText.badLanguage(String(bundle.inputData.language)));
+    const answer = await fetchTranscript(z, bundle.authData.apiKey, checked.url, language, { limits });
+    // No captions for the video, or none in that language: "nothing found" in Zapier's own terms.
+    return answer === null ? [] : [transcriptOutput(answer, checked.link, language)];
+  }) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 
 export const transcriptOutputFields: OutputField[] = [
   { key: 'transcript', label: 'Transcript', type: 'string' },
@@ -135,7 +124,7 @@ export const getTikTokTranscript = defineSearch({
   noun: transcriptText.noun,
   display: { label: transcriptText.label, description: transcriptText.description },
   operation: {
-    perform,
+    perform: withPlainErrors(findTranscript(LIMITS)),
     inputFields,
     sample,
     outputFields: transcriptOutputFields,

@@ -5,12 +5,14 @@ import {
   type SearchPerform,
 } from 'zapier-platform-core';
 
-import { flattenVideo } from '../flatten';
-import { lookUpVideo } from '../lookup';
-import { ACCEPTED_FORMS_HELP } from '../messages';
-import { outputFields } from '../outputFields';
-import sampleResponse from '../sample-response.json';
-import { checkTikTokLink } from '../link';
+import { withPlainErrors } from '../dumplingai/errors';
+import { LIMITS, type Limits } from '../dumplingai/limits';
+import { checkTikTokLink } from '../tiktok/link';
+import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
+import { flattenVideo } from '../zapier/flatten';
+import { outputFields } from '../zapier/outputFields';
+import sampleResponse from '../zapier/samples/video.json';
+import { lookUpVideo } from './lookUpVideo';
 
 export const searchText = {
   noun: 'TikTok Video',
@@ -33,22 +35,23 @@ const inputFields = defineInputFields([
   { key: 'url', label: searchText.urlLabel, type: 'string', required: true, helpText: searchText.urlHelp },
 ]);
 
-const perform = (async (z, bundle) => {
-  const checked = checkTikTokLink(bundle.inputData.url);
-  // Rejected here, before any request, so a typo costs no credit. Halting (rather than failing)
-  // keeps one bad row from counting towards Zapier turning the whole Zap off.
-  if (!checked.ok) throw new z.errors.HaltedError(checked.message);
-  const video = await lookUpVideo(z, bundle.authData.apiKey, checked.url);
-  // An empty list is how a search says "nothing found", so Zapier's own handling applies.
-  return video === null ? [] : [video];
-}) satisfies SearchPerform<InferInputData<typeof inputFields>>;
+export const findVideo = (limits: Limits) =>
+  (async (z, bundle) => {
+    const checked = checkTikTokLink(bundle.inputData.url);
+    // Rejected here, before any request, so a typo costs no credit. Halting (rather than failing)
+    // keeps one bad row from counting towards Zapier turning the whole Zap off.
+    if (!checked.ok) throw new z.errors.HaltedError(checked.message);
+    const video = await lookUpVideo(z, bundle.authData.apiKey, checked.url, { limits });
+    // An empty list is how a search says "nothing found", so Zapier's own handling applies.
+    return video === null ? [] : [video];
+  }) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 
 export const getTikTokVideo = defineSearch({
   key: 'get_tiktok_video',
   noun: searchText.noun,
   display: { label: searchText.label, description: searchText.description },
   operation: {
-    perform,
+    perform: withPlainErrors(findVideo(LIMITS)),
     inputFields,
     sample,
     outputFields,

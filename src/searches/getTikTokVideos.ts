@@ -7,19 +7,28 @@ import {
 } from 'zapier-platform-core';
 
 import {
+  appErrorCode,
+  isZapierError,
+  unexpectedError,
+  userMessageOf,
+  withPlainErrors,
+} from '../dumplingai/errors';
+import { LIMITS, RETRY_SECONDS, type Limits } from '../dumplingai/limits';
+import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
+import { outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
+import {
+  batchMessages,
+  DEFAULT_LIMITS,
   MAX_BATCH_URLS,
   runBatch,
   verdictOf,
+  type BatchLimits,
   type BatchResult,
   type LookUp,
   type LookupOutcome,
-} from '../batch';
-import { appErrorCode, userMessageOf } from '../errors';
-import { NETWORK_RETRY_SECONDS } from '../http';
-import { lookUpVideo } from '../lookup';
-import { ACCEPTED_FORMS_HELP, batchMessages } from '../messages';
-import { outputFields as videoOutputFields, type OutputField } from '../outputFields';
+} from './batch';
 import { sample as sampleVideo } from './getTikTokVideo';
+import { lookUpVideo } from './lookUpVideo';
 
 export const batchText = {
   noun: 'TikTok Video',
@@ -29,17 +38,11 @@ export const batchText = {
   urlsHelp: `Up to ${MAX_BATCH_URLS} TikTok video links, one per row (a row may also hold several, separated by commas). Repeated links are looked up once; invalid ones are reported without spending a credit.`,
 } as const;
 
-// The app's own errors, whose messages are written for the user; anything else is not shown.
-const PLAIN_ERRORS = new Set(['AppError', 'HaltedError', 'ExpiredAuthError', 'ThrottledError']);
-
 /**
  * What one failed lookup means for the batch. A rejected key (401) or an empty account (403)
  * would fail every other URL too, so those stop it.
  */
-export const outcomeOfError = (error: unknown): LookupOutcome => {
-  if (!(error instanceof Error) || !PLAIN_ERRORS.has(error.name)) {
-    return { kind: 'failed', message: batchMessages.unexpected };
-  }
+export const outcomeOfError = (error: Error): LookupOutcome => {
   const message = userMessageOf(error.message);
   const code = appErrorCode(error);
   if (error.name === 'ExpiredAuthError' || code === 'out_of_credits') return { kind: 'stop', error, message };
@@ -51,13 +54,13 @@ export const outcomeOfError = (error: unknown): LookupOutcome => {
 };
 
 export const lookUpWith =
-  (z: ZObject, apiKey: unknown): LookUp =>
+  (z: ZObject, apiKey: unknown, limits: Limits): LookUp =>
   async (url, timeoutMs) => {
     try {
-      const video = await lookUpVideo(z, apiKey, url, timeoutMs, 'batch');
+      const video = await lookUpVideo(z, apiKey, url, { limits, deadlineMs: timeoutMs, context: 'batch' });
       return video === null ? { kind: 'notFound' } : { kind: 'video', video };
     } catch (error) {
-      return outcomeOfError(error);
+      return outcomeOfError(isZapierError(error) ? error : unexpectedError(z, error, apiKey));
     }
   };
 
@@ -72,28 +75,29 @@ const inputFields = defineInputFields([
   },
 ]);
 
-const perform = (async (z, bundle) => {
-  const urls = bundle.inputData.urls;
-  // A single mapped value may hold several links, one per line or separated by commas (TikTok
-  // links never contain either); anything else stays whole, so a typo is reported as typed.
-  const entries = (Array.isArray(urls) ? urls : [urls]).flatMap((entry) =>
-    typeof entry === 'string' ? entry.split(/[,\n]+/) : [],
-  );
-  const result = await runBatch(entries, lookUpWith(z, bundle.authData.apiKey));
-  const verdict = verdictOf(result);
-  switch (verdict.kind) {
-    case 'found':
-      return [present(result)];
-    case 'nothingFound':
-      // An empty list is how a search says "nothing found", so Zapier's own handling applies.
-      return [];
-    case 'retryLater':
-      throw new z.errors.ThrottledError(batchMessages.retryLater, NETWORK_RETRY_SECONDS);
-    case 'noneLookedUp':
-      // The links are the user's data: halting keeps them from counting towards pausing the Zap.
-      throw new z.errors.HaltedError(verdict.message);
-  }
-}) satisfies SearchPerform<InferInputData<typeof inputFields>>;
+export const findVideos = (limits: Limits, batchLimits: Readonly<BatchLimits> = DEFAULT_LIMITS) =>
+  (async (z, bundle) => {
+    const urls = bundle.inputData.urls;
+    // A single mapped value may hold several links, one per line or separated by commas (TikTok
+    // links never contain either); anything else stays whole, so a typo is reported as typed.
+    const entries = (Array.isArray(urls) ? urls : [urls]).flatMap((entry) =>
+      typeof entry === 'string' ? entry.split(/[,\n]+/) : [],
+    );
+    const result = await runBatch(entries, lookUpWith(z, bundle.authData.apiKey, limits), batchLimits);
+    const verdict = verdictOf(result);
+    switch (verdict.kind) {
+      case 'found':
+        return [present(result)];
+      case 'nothingFound':
+        // An empty list is how a search says "nothing found", so Zapier's own handling applies.
+        return [];
+      case 'retryLater':
+        throw new z.errors.ThrottledError(batchMessages.retryLater, RETRY_SECONDS);
+      case 'noneLookedUp':
+        // The links are the user's data: halting keeps them from counting towards pausing the Zap.
+        throw new z.errors.HaltedError(verdict.message);
+    }
+  }) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 
 /** The step's output: each failure as its link and the reason the user reads. */
 export const present = (result: BatchResult) => ({
@@ -121,7 +125,7 @@ export const getTikTokVideos = defineSearch({
   noun: batchText.noun,
   display: { label: batchText.label, description: batchText.description },
   operation: {
-    perform,
+    perform: withPlainErrors(findVideos(LIMITS)),
     inputFields,
     sample: {
       succeeded: 1,

@@ -1,7 +1,9 @@
 import { FAULTS, SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
-import { apiMessages, batchMessages, connectionMessages, urlMessages } from '../../src/messages';
 import { batchLookUp, bundleFor, caught, run, searchVideo, testConnection, userMessage } from '../helpers';
 import { getTikTokTranscript } from '../../src/searches/getTikTokTranscript';
+import { apiMessages, connectionMessages } from '../../src/dumplingai/messages';
+import { batchMessages } from '../../src/searches/batch';
+import { urlMessages } from '../../src/tiktok/linkMessages';
 
 // The app against the sandbox over real loopback HTTP (the e2e project does not load nock).
 

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
-import { connectionMessages } from '../../src/messages';
 import { buildStaged, stageThisApp } from '../../scripts/buildZip';
 import { PROJECT_ROOT } from '../../scripts/paths';
 import { withBuildLock } from '../buildLock';
+import { connectionMessages } from '../../src/dumplingai/messages';
 
 // The real artifact: `zapier-platform build` offline (see scripts/buildZip.ts), then build.zip
 // unpacked into an empty folder and run through its zapierwrapper.js, the way Zapier's Lambda runs
@@ -85,7 +85,8 @@ describe('build.zip', () => {
       'index.js',
       'definition.json',
       'dist/index.js',
-      'dist/src/lookup.js',
+      'dist/src/dumplingai/client.js',
+      'dist/src/zapier/samples/video.json',
     ]) {
       expect([file, existsSync(join(unpacked, file))]).toEqual([file, true]);
     }

@@ -1,12 +1,14 @@
-import { gzipSync } from 'node:zlib';
-
-import { DEFAULT_LIMITS } from '../../src/batch';
-import { downloadMedia } from '../../src/files';
-import { LIMITS } from '../../src/http';
-import { apiMessages, connectionMessages, fileMessages, networkMessages } from '../../src/messages';
 import documented from '../fixtures/documented-example.json';
-import { batchLookUp, bundleFor, run, searchVideo, testConnection, userMessage } from '../helpers';
+import { bundleFor, run, userMessage, type BatchOutput } from '../helpers';
+import { testKey } from '../../src/dumplingai/connection';
+import { withPlainErrors } from '../../src/dumplingai/errors';
+import { findVideo } from '../../src/searches/getTikTokVideo';
+import { findVideos } from '../../src/searches/getTikTokVideos';
 import { httpAnswer, reply, startRawServer, type Behaviour, type RawServer } from './rawServer';
+import { DEFAULT_LIMITS } from '../../src/searches/batch';
+import { fetchMedia, fileMessages } from '../../src/hydrators/downloadMedia';
+import type { Limits } from '../../src/dumplingai/limits';
+import { apiMessages, connectionMessages, networkMessages } from '../../src/dumplingai/messages';
 
 // The app against real sockets on 127.0.0.1 that misbehave: each case checks the class and the
 // words of what the user gets, that the key shows up nowhere (message, output, logs), and how
@@ -22,8 +24,14 @@ const MAX_CASE_MS = 3000;
 
 let api: RawServer;
 let elsewhere: RawServer;
-const saved = { ...LIMITS };
-const savedBatch = { ...DEFAULT_LIMITS };
+// Deadlines cut short, passed in as a step's own limits.
+const FAST: Limits = {
+  apiDeadlineMs: DEADLINE_MS,
+  connectionDeadlineMs: DEADLINE_MS,
+  fileDeadlineMs: DEADLINE_MS,
+  maxAnswerBytes: 2_000_000,
+};
+const FAST_BATCH = { ...DEFAULT_LIMITS, backoffMs: 10, minLookupMs: 100 };
 
 const said: string[] = [];
 const capture = (...parts: unknown[]) => {
@@ -34,13 +42,6 @@ beforeAll(async () => {
   api = await startRawServer();
   // Another origin: a different loopback address, as another host would be.
   elsewhere = await startRawServer('127.0.0.2');
-  Object.assign(LIMITS, {
-    apiDeadlineMs: DEADLINE_MS,
-    connectionDeadlineMs: DEADLINE_MS,
-    fileDeadlineMs: DEADLINE_MS,
-    maxAnswerBytes: 2_000_000,
-  });
-  Object.assign(DEFAULT_LIMITS, { backoffMs: 10, minLookupMs: 100 });
   process.env.DUMPLINGAI_BASE_URL = api.origin;
   process.env.LOG_TO_STDOUT = 'true';
   process.env.DETAILED_LOG_TO_STDOUT = 'true';
@@ -60,8 +61,6 @@ const captureEverything = () => {
 };
 
 afterAll(async () => {
-  Object.assign(LIMITS, saved);
-  Object.assign(DEFAULT_LIMITS, savedBatch);
   delete process.env.DUMPLINGAI_BASE_URL;
   delete process.env.LOG_TO_STDOUT;
   delete process.env.DETAILED_LOG_TO_STDOUT;
@@ -114,8 +113,17 @@ const attempt = async (action: () => Promise<unknown>, key = KEY): Promise<Outco
   return { ...outcome, ms };
 };
 
-const search = (key = KEY) => attempt(() => searchVideo(VIDEO, key), key);
-const connect = (key = KEY) => attempt(() => testConnection(key), key);
+const search = (key = KEY) =>
+  attempt(() => run(withPlainErrors(findVideo(FAST)), bundleFor({ url: VIDEO }, key)), key);
+const connect = (key = KEY) => attempt(() => run(withPlainErrors(testKey(FAST)), bundleFor({}, key)), key);
+const batchLookUp = async (urls: string[]) => {
+  const results = (await run(
+    withPlainErrors(findVideos(FAST, FAST_BATCH)),
+    bundleFor({ urls }, KEY),
+  )) as unknown[];
+  expect(results).toHaveLength(1);
+  return results[0] as BatchOutput;
+};
 
 const stall: Behaviour = () => undefined;
 const resetAtOnce: Behaviour = (socket) => socket.resetAndDestroy();
@@ -473,7 +481,9 @@ describe('Get TikTok Videos (Batch) under faults', () => {
 describe('the downloadMedia hydrator', () => {
   const download = (url: string) =>
     attempt(() =>
-      run(downloadMedia, { ...bundleFor({ url, filename: '1.mp4', contentType: 'video/mp4' }, KEY) }),
+      run(withPlainErrors(fetchMedia(FAST)), {
+        ...bundleFor({ url, filename: '1.mp4', contentType: 'video/mp4' }, KEY),
+      }),
     );
 
   it.each([
@@ -514,7 +524,7 @@ describe('the downloadMedia hydrator', () => {
   it('a gzip body that is not gzip is a plain message', async () => {
     elsewhere.answerWith((socket) => {
       socket.end(
-        httpAnswer(200, gzipSync('ok').subarray(0, 5), {
+        httpAnswer(200, Buffer.from('this is not a gzip stream at all'), {
           'Content-Type': 'video/mp4',
           'Content-Encoding': 'gzip',
         }),

@@ -9,8 +9,9 @@ import {
   type Sandbox,
 } from '../../sandbox/server';
 import videos from '../../sandbox/videos.json';
-import { flattenVideo } from '../../src/flatten';
-import { createTimeFromId, parseAnswer } from '../../src/post';
+import { flattenVideo } from '../../src/zapier/flatten';
+import { createTimeFromId } from '../../src/tiktok/post';
+import { parseAnswer } from '../../src/tiktok/json';
 
 const posts = videos as Record<string, unknown>[];
 let sandbox: Sandbox;

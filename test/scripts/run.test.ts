@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 
 import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox } from '../../sandbox/server';
-import { apiMessages, urlMessages } from '../../src/messages';
 import { jobOf, transcriptIn, userMessageFromCliError } from '../../scripts/run';
 import { PROJECT_ROOT } from '../../scripts/paths';
 import { withBuildLock } from '../buildLock';
+import { apiMessages } from '../../src/dumplingai/messages';
+import { urlMessages } from '../../src/tiktok/linkMessages';
 
 describe('userMessageFromCliError', () => {
   it('reads the message out of the JSON that Zapier’s Error carries', () => {

@@ -1,6 +1,5 @@
 import nock from 'nock';
 
-import { apiMessages, connectionMessages, transcriptMessages, urlMessages } from '../../src/messages';
 import {
   LANGUAGES,
   getTikTokTranscript,
@@ -8,6 +7,8 @@ import {
   transcriptText,
 } from '../../src/searches/getTikTokTranscript';
 import { API, API_KEY, bundleFor, caught, run, userMessage } from '../helpers';
+import { apiMessages, connectionMessages } from '../../src/dumplingai/messages';
+import { urlMessages } from '../../src/tiktok/linkMessages';
 
 const PATH = '/api/v1/get-tiktok-transcript';
 const LINK = 'https://www.tiktok.com/@garden.notes/video/7524919477404745385';
@@ -77,9 +78,9 @@ describe('Get TikTok Transcript', () => {
   it.each([
     ['https://www.tiktok.com/@garden.notes', 'en', urlMessages.profile],
     ['hello', 'en', urlMessages.notAUrl],
-    [LINK, 'english', transcriptMessages.badLanguage('english')],
-    [LINK, 'e1', transcriptMessages.badLanguage('e1')],
-    [LINK, 'esp', transcriptMessages.badLanguage('esp')],
+    [LINK, 'english', transcriptText.badLanguage('english')],
+    [LINK, 'e1', transcriptText.badLanguage('e1')],
+    [LINK, 'esp', transcriptText.badLanguage('esp')],
   ])('refuses %j in %j before any request', async (url, language, message) => {
     const scope = nock(API).post(PATH).reply(200, { transcript: VTT });
     const error = await caught(() => transcriptOf({ url, language }));
@@ -146,10 +147,7 @@ describe('Get TikTok Transcript', () => {
   ])('a 200 with %s is a plain error, not a crash', async (_case, body, detail) => {
     nock(API).post(PATH).reply(200, body);
     const error = await caught(() => transcriptOf({ url: LINK }));
-    expect([error.name, userMessage(error)]).toEqual([
-      'AppError',
-      transcriptMessages.unreadableAnswer(detail),
-    ]);
+    expect([error.name, userMessage(error)]).toEqual(['AppError', apiMessages.unreadableTranscript(detail)]);
   });
 });
 

@@ -1,11 +1,14 @@
 import nock from 'nock';
+import type { Bundle } from 'zapier-platform-core';
 
-import { urlMessages, type RefusedKind } from '../../src/messages';
-import { getTikTokVideo, searchText } from '../../src/searches/getTikTokVideo';
-import { API, VIDEO_PATH, caught, searchVideo, userMessage } from '../helpers';
+import { withPlainErrors } from '../../src/dumplingai/errors';
+import { LIMITS } from '../../src/dumplingai/limits';
+import { findVideo, getTikTokVideo, searchText } from '../../src/searches/getTikTokVideo';
+import { API, API_KEY, VIDEO_PATH, bundleFor, caught, run, searchVideo, userMessage } from '../helpers';
 import documented from '../fixtures/documented-example.json';
 import links from '../fixtures/links.json';
 import sparse from '../fixtures/sparse-video.json';
+import { urlMessages, type RefusedKind } from '../../src/tiktok/linkMessages';
 
 describe('Get TikTok Video', () => {
   it('is a search named as the user asked, described the way Zapier describes searches', () => {
@@ -61,6 +64,30 @@ describe('Get TikTok Video', () => {
       authorUniqueId: null,
       statsPlayCount: null,
     });
+  });
+
+  it('reports a bug in the step as an unexpected problem that Zapier does not retry', async () => {
+    const scope = nock(API).post(VIDEO_PATH).reply(200, documented);
+    const error = await caught(() =>
+      run(
+        (z, bundle: Bundle<{ url: string }>) =>
+          withPlainErrors(findVideo(LIMITS))(
+            {
+              ...z,
+              dehydrateFile: () => {
+                throw new TypeError("Cannot read properties of undefined (reading 'url')");
+              },
+            },
+            bundle,
+          ),
+        bundleFor({ url: 'https://vm.tiktok.com/ZMhKxyz/' }, API_KEY),
+      ),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(error.name).toBe('AppError');
+    expect(userMessage(error)).toBe(
+      'The Dumpling AI app hit an unexpected problem (a bug on our side, not your data). Replay this task; if it keeps happening, contact DumplingAI support.',
+    );
   });
 
   it('returns an empty list when DumplingAI finds no video (404), so Zapier’s "nothing found" applies', async () => {

@@ -1,8 +1,6 @@
 import nock from 'nock';
 
 import { batchText, getTikTokVideos, lookUpWith, outcomeOfError } from '../../src/searches/getTikTokVideos';
-import { apiMessages, batchMessages, connectionMessages, urlMessages } from '../../src/messages';
-import { checkTikTokLink } from '../../src/link';
 import {
   API,
   API_KEY,
@@ -15,6 +13,11 @@ import {
   userMessage,
 } from '../helpers';
 import documented from '../fixtures/documented-example.json';
+import { apiMessages, connectionMessages } from '../../src/dumplingai/messages';
+import { batchMessages } from '../../src/searches/batch';
+import { urlMessages } from '../../src/tiktok/linkMessages';
+import { checkTikTokLink } from '../../src/tiktok/link';
+import { LIMITS } from '../../src/dumplingai/limits';
 
 const runBatchStep = (urls: unknown) => batchLookUp(urls);
 const runBatch3 = (codes: string[]) => batchLookUp(codes.map((code) => short(code)));
@@ -182,7 +185,7 @@ describe('Get TikTok Videos', () => {
 describe('one lookup inside the batch', () => {
   it('reports DumplingAI as too slow when the lookup runs past its time', async () => {
     nock(API).post(VIDEO_PATH).delay(500).reply(200, documented);
-    const outcome = await run((z) => lookUpWith(z, API_KEY)(short('ZMslow'), 50), bundleFor());
+    const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS)(short('ZMslow'), 50), bundleFor());
     expect(outcome).toEqual({
       kind: 'failed',
       message:
@@ -220,14 +223,38 @@ describe('one lookup inside the batch', () => {
       Object.assign(new Error('That is not a web address.'), { name: 'HaltedError' }),
       { kind: 'failed', message: 'That is not a web address.' },
     ],
-    [
-      'a TypeError, whose text is not for users',
-      new TypeError('x is undefined'),
-      { kind: 'failed', message: batchMessages.unexpected },
-    ],
-    ['something that is not an Error', 'boom', { kind: 'failed', message: batchMessages.unexpected }],
   ])('turns %s into an outcome', (_what, error, outcome) => {
     expect(outcomeOfError(error)).toEqual(outcome);
+  });
+
+  it('reports a bug met in one lookup as an unexpected problem, logged for the maintainer, never retried', async () => {
+    const scope = nock(API).post(VIDEO_PATH).reply(200, documented);
+    const logged: string[] = [];
+    const outcome = await run(
+      (z) =>
+        lookUpWith(
+          {
+            ...z,
+            dehydrateFile: () => {
+              throw new TypeError(`Cannot read properties of undefined (key ${API_KEY})`);
+            },
+            console: { ...z.console, error: (line: string) => logged.push(line) },
+          },
+          API_KEY,
+          LIMITS,
+        )(short('ZMbug'), 1000),
+      bundleFor(),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(outcome).toEqual({
+      kind: 'failed',
+      message:
+        'The Dumpling AI app hit an unexpected problem (a bug on our side, not your data). Replay this task; if it keeps happening, contact DumplingAI support.',
+    });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(
+      /^Unexpected error: TypeError: Cannot read properties of undefined \(key :censored:\)/,
+    );
   });
 
   it.each([

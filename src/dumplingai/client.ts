@@ -1,0 +1,113 @@
+import type { ZObject } from 'zapier-platform-core';
+
+import { isObject, parseAnswer, type JsonObject } from '../tiktok/json';
+import { postIn } from '../tiktok/post';
+import { REQUEST_SOURCE, TRANSCRIPT_PATH, VIDEO_PATH, apiUrl } from './endpoints';
+import { answerProblem, redact } from './errors';
+import { exchange } from './exchange';
+import { LIMITS, type Limits } from './limits';
+import { apiMessages } from './messages';
+
+// The one client for every DumplingAI endpoint: a POST with `requestSource: "ZAPIER"` through the
+// exchange and the middleware, which turn every error status but a 404 into a plain message. A
+// new endpoint is a path, a body and a check of what its 200 holds.
+
+export interface AskOptions {
+  limits?: Limits;
+  /** Less than the limit when a step has less time left (the batch). */
+  deadlineMs?: number;
+  /** Where the user reads a failure: a step's error, or one line of a batch's failures. */
+  context?: 'step' | 'batch';
+}
+
+/** What a 200's body is: what the endpoint answers, or what it was instead. */
+type BodyCheck = { ok: true; body: JsonObject } | { ok: false; detail: string };
+
+/** One POST to a DumplingAI endpoint; resolves to the status and the body's text. */
+export const askDumplingAI = (
+  z: ZObject,
+  path: string,
+  body: Record<string, string | number>,
+  { limits = LIMITS, deadlineMs = limits.apiDeadlineMs, context = 'step' }: AskOptions = {},
+): Promise<{ status: number; content: string }> =>
+  exchange(
+    z,
+    {
+      url: apiUrl(path),
+      method: 'POST',
+      body: { ...body, requestSource: REQUEST_SOURCE },
+      skipThrowForStatus: true,
+      size: limits.maxAnswerBytes,
+      middlewareData: { context },
+    },
+    { who: 'DumplingAI', context, deadlineMs },
+    (answer) => ({ status: answer.status, content: answer.content }),
+  );
+
+/**
+ * Asks an endpoint and checks its 200. Null for a 404 (each step reads it as "nothing found");
+ * an answer that is not what the endpoint sends is a plain error, with the key masked in
+ * DumplingAI's text before the message is cut.
+ */
+const askFor = async (
+  z: ZObject,
+  apiKey: unknown,
+  request: { path: string; body: Record<string, string | number> },
+  check: (content: string, data: unknown) => BodyCheck,
+  unreadable: (detail: string) => string,
+  options?: AskOptions,
+): Promise<JsonObject | null> => {
+  const response = await askDumplingAI(z, request.path, request.body, options);
+  if (response.status === 404) return null;
+  const checked = check(response.content, parseAnswer(response.content));
+  if (checked.ok) return checked.body;
+  throw new z.errors.Error(unreadable(redact(checked.detail, apiKey)), 'unreadable_answer', response.status);
+};
+
+const hasPostId = (post: JsonObject): boolean =>
+  [post.id, post.id_str, post.aweme_id].some(
+    (id) => (typeof id === 'string' && id.trim() !== '') || typeof id === 'number',
+  );
+
+/** A video's 200 is a post's JSON object (or TikTok's wrapper around one) with an id. */
+const videoBody = (content: string, data: unknown): BodyCheck => {
+  const post = postIn(data);
+  if (post !== null && hasPostId(post)) return { ok: true, body: post };
+  const problem = answerProblem(content, data);
+  if (problem !== null) return { ok: false, detail: problem };
+  if (Array.isArray(data)) return { ok: false, detail: 'the answer was a list, not one video.' };
+  if (isObject(data)) return { ok: false, detail: 'the answer had no video id.' };
+  return { ok: false, detail: 'the answer was not JSON.' };
+};
+
+/** A transcript's 200 is an object with the transcript's text. */
+const transcriptBody = (content: string, data: unknown): BodyCheck =>
+  isObject(data) && typeof data.transcript === 'string'
+    ? { ok: true, body: data }
+    : { ok: false, detail: answerProblem(content, data) ?? 'the answer had no transcript.' };
+
+/** One post's raw JSON, by an address that `checkTikTokLink` produced; null when none was found. */
+export const fetchVideo = (
+  z: ZObject,
+  apiKey: unknown,
+  url: string,
+  options?: AskOptions,
+): Promise<JsonObject | null> =>
+  askFor(z, apiKey, { path: VIDEO_PATH, body: { url } }, videoBody, apiMessages.unreadableAnswer, options);
+
+/** A video's transcript answer; null when the video has no captions in that language. */
+export const fetchTranscript = (
+  z: ZObject,
+  apiKey: unknown,
+  videoUrl: string,
+  preferredLanguage: string,
+  options?: AskOptions,
+): Promise<JsonObject | null> =>
+  askFor(
+    z,
+    apiKey,
+    { path: TRANSCRIPT_PATH, body: { videoUrl, preferredLanguage } },
+    transcriptBody,
+    apiMessages.unreadableTranscript,
+    options,
+  );

@@ -1,0 +1,103 @@
+import { API_KEYS_URL, DASHBOARD_URL } from './endpoints';
+import { MAX_FILE_BYTES, MAX_MESSAGE_LENGTH, RETRY_SECONDS } from './limits';
+
+export const connectionMessages = {
+  invalidKey: `Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (${API_KEYS_URL}) and reconnect.`,
+  badKeyCharacters: `Your DumplingAI API key contains characters that no DumplingAI key has (a line break, a space or a special character, often picked up when copying). Copy it again from ${API_KEYS_URL} and reconnect.`,
+  // The connection test asks for the account's balance, not for a video.
+  notFound: `DumplingAI did not recognise the request that checks your key (HTTP 404). Try connecting again later; if it keeps happening, contact DumplingAI support.`,
+} as const;
+
+/**
+ * Who the app was talking to, and where the user reads about it: a step's error, a batch's list
+ * of failures, the connection test, or a file in a later step.
+ */
+export type Party = 'DumplingAI' | 'TikTok';
+export type Context = 'step' | 'batch' | 'connection' | 'file';
+
+const secondsText = (seconds: number): string => `${seconds} second${seconds === 1 ? '' : 's'}`;
+
+/** What to do next, in words that fit where the user reads the message. */
+const tryAgain = (context: Context, delaySeconds: number): string => {
+  switch (context) {
+    case 'step':
+      return `Zapier will retry this step in about ${secondsText(delaySeconds)}; nothing needs to change.`;
+    case 'batch':
+      return 'Run this URL again later.';
+    case 'connection':
+      return `Try connecting again in about ${secondsText(delaySeconds)}.`;
+    case 'file':
+      return `Replay this task in about ${secondsText(delaySeconds)}.`;
+  }
+};
+
+export const networkMessages = {
+  unreachable: (who: Party, context: Context): string =>
+    context === 'file'
+      ? 'Could not download this file from TikTok: the connection failed or was cut off. Replay this task in a few minutes; if it keeps failing, run Get TikTok Video again for a fresh address.'
+      : `Could not reach ${who}: the connection failed or was cut off. ${tryAgain(context, RETRY_SECONDS)}`,
+  tooSlow: (who: Party, seconds: number, context: Context): string =>
+    context === 'file'
+      ? `TikTok took more than ${secondsText(seconds)} to send this file, so the download was stopped before Zapier's time limit. Replay this task later.`
+      : `${who} took more than ${secondsText(seconds)} to answer, so the ${context === 'connection' ? 'check of your key' : 'lookup'} was stopped before Zapier's time limit. Try again later.`,
+  tooLarge: (context: Context): string =>
+    context === 'file'
+      ? `This TikTok file is larger than ${MAX_FILE_BYTES / 1_000_000} MB, the most this app hands to Zapier as a file. Map its address field instead of the file.`
+      : 'DumplingAI sent an answer far larger than TikTok video data, so it was not read. Try again later; if it keeps happening, contact DumplingAI support.',
+} as const;
+
+// Cuts text taken from an upstream answer so the whole message stays under Zapier's limit.
+export const clip = (text: string, room: number): string =>
+  text.length <= room ? text : `${text.slice(0, Math.max(0, room - 1))}…`;
+
+const withDetail = (before: string, detail: string, after: string): string =>
+  `${before}${clip(detail, MAX_MESSAGE_LENGTH - before.length - after.length)}${after}`;
+
+export const apiMessages = {
+  badRequest: (detail: string): string =>
+    withDetail('DumplingAI could not process this URL: ', detail, ' Check the link and try again.'),
+  outOfCredits: `Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (${DASHBOARD_URL}) and replay this task.`,
+  notFound: (detail: string): string =>
+    withDetail(
+      'DumplingAI found no TikTok video: ',
+      detail,
+      ' Check that the video is public and still online.',
+    ),
+  rateLimited: (delaySeconds: number, context: Context): string =>
+    `DumplingAI's video service is rate-limited right now. ${tryAgain(context, delaySeconds)}`,
+  tooManyRequests: (delaySeconds: number, context: Context): string =>
+    `DumplingAI is getting too many requests from your account right now. ${tryAgain(context, delaySeconds)}`,
+  serverError: (detail: string): string =>
+    withDetail(
+      'DumplingAI had a problem on its side: ',
+      detail,
+      ' Try again later; if it keeps happening, contact DumplingAI support.',
+    ),
+  unexpectedStatus: (status: number, detail: string): string =>
+    withDetail(
+      `DumplingAI answered with an unexpected error (HTTP ${status}): `,
+      detail,
+      ' Try again later.',
+    ),
+  unreadableAnswer: (detail: string): string =>
+    withDetail(
+      'DumplingAI sent an answer that is not TikTok video data: ',
+      detail,
+      ' Try again later; if it keeps happening, contact DumplingAI support.',
+    ),
+  unreadableTranscript: (detail: string): string =>
+    withDetail(
+      'DumplingAI sent an answer that is not a transcript: ',
+      detail,
+      ' Try again later; if it keeps happening, contact DumplingAI support.',
+    ),
+  noDetail: 'no details were given.',
+  redacted: ':censored:',
+} as const;
+
+/**
+ * For an error that is neither the network, DumplingAI, Zapier nor the user's input: a bug in the
+ * app. Never retried on its own, since the same input would meet the same bug.
+ */
+export const UNEXPECTED_MESSAGE =
+  'The Dumpling AI app hit an unexpected problem (a bug on our side, not your data). Replay this task; if it keeps happening, contact DumplingAI support.';

@@ -1,0 +1,162 @@
+import nock from 'nock';
+
+import { fetchTranscript, fetchVideo } from '../../src/dumplingai/client';
+import documented from '../fixtures/documented-example.json';
+import { API, API_KEY, bundleFor, caught, run, userMessage, VIDEO_PATH } from '../helpers';
+
+const fetchOne = (body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) => {
+  const scope = nock(API).post(VIDEO_PATH).reply(200, body, headers);
+  return {
+    scope,
+    result: run(async (z) => fetchVideo(z, API_KEY, 'https://vm.tiktok.com/ZMhKxyz/'), bundleFor()),
+  };
+};
+
+describe('fetchVideo', () => {
+  it('posts the URL with requestSource ZAPIER and resolves to the post', async () => {
+    const scope = nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
+      .post(VIDEO_PATH, { url: 'https://vm.tiktok.com/ZMhKxyz/', requestSource: 'ZAPIER' })
+      .reply(200, documented);
+    await expect(
+      run(async (z) => fetchVideo(z, API_KEY, 'https://vm.tiktok.com/ZMhKxyz/'), bundleFor()),
+    ).resolves.toEqual(documented);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    ['TikTok web page data', { itemInfo: { itemStruct: { id: '1' } } }, { id: '1' }],
+    ['TikTok app detail', { aweme_detail: { aweme_id: '2' } }, { aweme_id: '2' }],
+    ['an app item with only id_str', { id_str: '3' }, { id_str: '3' }],
+    ['an id sent as a number', { id: 4 }, { id: 4 }],
+  ])('accepts %s', async (_shape, data, post) => {
+    const { scope, result } = fetchOne(JSON.stringify(data));
+    await expect(result).resolves.toEqual(post);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('resolves to null on 404', async () => {
+    const scope = nock(API)
+      .post(VIDEO_PATH)
+      .reply(404, { error: 'TikTok video not found for URL: https://vm.tiktok.com/x/' });
+    await expect(
+      run(async (z) => fetchVideo(z, API_KEY, 'https://vm.tiktok.com/x/'), bundleFor()),
+    ).resolves.toBeNull();
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    ['', {}, 'the answer was empty.'],
+    [
+      '<html><body>Oops</body></html>',
+      { 'Content-Type': 'text/html' },
+      'the answer was a web page, not JSON.',
+    ],
+    ['[]', undefined, 'the answer was a list, not one video.'],
+    ['{"desc":"x"}', undefined, 'the answer had no video id.'],
+    ['{"id":""}', undefined, 'the answer had no video id.'],
+    ['{"id": 7', undefined, 'the answer was not JSON.'],
+    ['"just text"', undefined, 'the answer was not JSON.'],
+    ['{"error":"Upstream hiccup"}', undefined, 'Upstream hiccup'],
+  ])('says what a 200 of %j was instead of a video', async (content, headers, detail) => {
+    const { scope, result } = fetchOne(content, headers);
+    const error = await caught(() => result);
+    expect(scope.isDone()).toBe(true);
+    expect(error.name).toBe('AppError');
+    expect(JSON.parse(error.message)).toEqual({
+      message: `DumplingAI sent an answer that is not TikTok video data: ${detail} Try again later; if it keeps happening, contact DumplingAI support.`,
+      code: 'unreadable_answer',
+      status: 200,
+    });
+  });
+
+  it('masks the key where DumplingAI echoes it in a 200', async () => {
+    const { result } = fetchOne(JSON.stringify({ error: `Key ${API_KEY} is on a free plan` }));
+    expect(userMessage(await caught(() => result))).toBe(
+      'DumplingAI sent an answer that is not TikTok video data: Key :censored: is on a free plan Try again later; if it keeps happening, contact DumplingAI support.',
+    );
+  });
+
+  describe('the deadline', () => {
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    it('by default stops waiting for an answer that never comes after 25 seconds, inside Zapier’s 30', async () => {
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+      const scope = nock(API)
+        .post(VIDEO_PATH)
+        .reply(() => new Promise<never>(() => undefined));
+      let settled = false;
+      const outcome = caught(() =>
+        run(async (z) => fetchVideo(z, API_KEY, 'https://vm.tiktok.com/x/'), bundleFor()),
+      ).finally(() => {
+        settled = true;
+      });
+      await jest.advanceTimersByTimeAsync(24_990);
+      expect(settled).toBe(false);
+      await jest.advanceTimersByTimeAsync(10);
+      const error = await outcome;
+      expect(scope.isDone()).toBe(true);
+      expect(JSON.parse(error.message)).toEqual({
+        message:
+          "DumplingAI took more than 25 seconds to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+        code: 'timeout',
+        status: 504,
+      });
+    });
+
+    it('takes a shorter deadline when one is passed in', async () => {
+      nock(API).post(VIDEO_PATH).delay(1000).reply(200, documented);
+      const error = await caught(() =>
+        run(async (z) => fetchVideo(z, API_KEY, 'https://vm.tiktok.com/x/', { deadlineMs: 50 }), bundleFor()),
+      );
+      expect(error.name).toBe('AppError');
+      expect(userMessage(error)).toBe(
+        "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+      );
+    });
+  });
+});
+
+describe('fetchTranscript', () => {
+  const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nHello there\n';
+  const ask = () =>
+    run(
+      async (z) => fetchTranscript(z, API_KEY, 'https://www.tiktok.com/@a/video/7524919477404745385', 'es'),
+      bundleFor(),
+    );
+
+  it('posts the video address and language with requestSource ZAPIER, and resolves to the answer', async () => {
+    const answer = { transcript: VTT, language: 'es' };
+    const scope = nock(API)
+      .post('/api/v1/get-tiktok-transcript', {
+        videoUrl: 'https://www.tiktok.com/@a/video/7524919477404745385',
+        preferredLanguage: 'es',
+        requestSource: 'ZAPIER',
+      })
+      .reply(200, answer);
+    await expect(ask()).resolves.toEqual(answer);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('resolves to null on 404 (no captions in that language)', async () => {
+    const scope = nock(API).post('/api/v1/get-tiktok-transcript').reply(404, { error: 'No transcript' });
+    await expect(ask()).resolves.toBeNull();
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    ['', 'the answer was empty.'],
+    ['<html>busy</html>', 'the answer was a web page, not JSON.'],
+    ['{"error":"Failed to get TikTok transcript: timeout"}', 'Failed to get TikTok transcript: timeout'],
+    ['{"transcript":42}', 'the answer had no transcript.'],
+    ['[]', 'the answer had no transcript.'],
+  ])('says what a 200 of %j was instead of a transcript', async (content, detail) => {
+    const scope = nock(API).post('/api/v1/get-tiktok-transcript').reply(200, content);
+    const error = await caught(ask);
+    expect(scope.isDone()).toBe(true);
+    expect(userMessage(error)).toBe(
+      `DumplingAI sent an answer that is not a transcript: ${detail} Try again later; if it keeps happening, contact DumplingAI support.`,
+    );
+  });
+});

@@ -1,0 +1,116 @@
+import nock from 'nock';
+
+import { API, API_KEY, caught, connectionLabel, run, testConnection, userMessage } from '../helpers';
+import { accountName, authText, authentication, keyLabel } from '../../src/dumplingai/connection';
+import { connectionMessages } from '../../src/dumplingai/messages';
+
+describe('connection test', () => {
+  it('checks the key against the free balance endpoint, never the paid video endpoint', async () => {
+    const scope = nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
+      .get('/api/v2/balance')
+      .reply(200, { credits: 1234, budget: null });
+    await expect(testConnection()).resolves.toEqual({ connected: true, account: null });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('does not depend on the balance body’s shape', async () => {
+    const scope = nock(API).get('/api/v2/balance').reply(200, 'OK');
+    await expect(testConnection()).resolves.toEqual({ connected: true, account: null });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('keeps the account name the balance answer gives, for the connection label', async () => {
+    nock(API)
+      .get('/api/v2/balance')
+      .reply(200, { credits: 10, user: { email: 'ana@example.com' } });
+    await expect(testConnection()).resolves.toEqual({ connected: true, account: 'ana@example.com' });
+  });
+
+  it('says plainly that a rejected key is invalid or inactive', async () => {
+    const scope = nock(API).get('/api/v2/balance').reply(401, { error: 'API key is invalid or missing.' });
+    const error = await caught(() => testConnection('sk_wrong_key_0000'));
+    expect(scope.isDone()).toBe(true);
+    expect(userMessage(error)).toBe(connectionMessages.invalidKey);
+    expect(userMessage(error)).toMatch(/^Your DumplingAI API key is invalid or inactive\./);
+  });
+
+  it('says a 404 in words of its own: the check has no video to be missing', async () => {
+    const scope = nock(API).get('/api/v2/balance').reply(404, { error: 'Not found' });
+    const error = await caught(() => testConnection());
+    expect(scope.isDone()).toBe(true);
+    expect(error.name).toBe('AppError');
+    expect(JSON.parse(error.message)).toEqual({
+      message:
+        'DumplingAI did not recognise the request that checks your key (HTTP 404). Try connecting again later; if it keeps happening, contact DumplingAI support.',
+      code: 'not_found',
+      status: 404,
+    });
+  });
+});
+
+describe('accountName', () => {
+  it.each([
+    [{ email: 'ana@example.com', name: 'Ana' }, 'ana@example.com'],
+    [{ name: '  Ana Studio  ' }, 'Ana Studio'],
+    [{ keyName: 'Zapier key' }, 'Zapier key'],
+    [{ user: { name: 'Ana' } }, 'Ana'],
+    [{ account: { account_name: 'Studio' } }, 'Studio'],
+    [{ data: { email: 'x@example.com' } }, 'x@example.com'],
+    [{ name: 'n'.repeat(100) }, 'n'.repeat(60)],
+  ])('reads %j as %j', (answer, name) => {
+    expect(accountName(answer)).toBe(name);
+  });
+
+  it.each([
+    null,
+    'text',
+    [],
+    {},
+    { credits: 5 },
+    { name: '' },
+    { name: 42 },
+    { keyName: 'sk_live_abcdef' },
+    { user: 'x' },
+  ])('names nothing in %j', (answer) => {
+    expect(accountName(answer)).toBeNull();
+  });
+});
+
+describe('connection label', () => {
+  it('names the account when the connection test found its name', async () => {
+    await expect(
+      run(authentication.connectionLabel, {
+        authData: { apiKey: 'sk_test_0000000000001a2b' },
+        inputData: { account: 'ana@example.com' },
+      }),
+    ).resolves.toBe('ana@example.com');
+  });
+
+  it('falls back to the key’s last four characters', async () => {
+    await expect(connectionLabel('sk_test_0000000000001a2b')).resolves.toBe('API key ending in 1a2b');
+  });
+
+  it.each([undefined, '', 'sk_short', 'sk_12345678', '   sk_short    ', 42])(
+    'hides the ending of a short or missing key (%j)',
+    (key) => {
+      expect(keyLabel(key)).toBe(authText.hiddenKeyLabel);
+    },
+  );
+
+  it('shows the ending from twelve characters on, ignoring pasted spaces', () => {
+    expect(keyLabel('sk_123456789')).toBe('API key ending in 6789');
+    expect(keyLabel('  sk_test_0000000000001a2b \n')).toBe('API key ending in 1a2b');
+  });
+});
+
+describe('auth fields', () => {
+  it('asks for one password-type API key with help that links to the API Keys page', () => {
+    expect(authentication.type).toBe('custom');
+    expect(authentication.fields).toEqual([
+      { key: 'apiKey', label: 'API Key', type: 'password', required: true, helpText: authText.keyHelp },
+    ]);
+    expect(authText.keyHelp).toBe(
+      'Copy your key from the [API Keys page of your Dumpling AI dashboard](https://app.dumplingai.com/api-keys). Keys start with `sk_`.',
+    );
+  });
+});

@@ -1,0 +1,30 @@
+import { DEFAULT_BASE_URL, apiUrl, baseUrl, isApiUrl } from '../../src/dumplingai/endpoints';
+
+describe('api address', () => {
+  afterEach(() => {
+    delete process.env.DUMPLINGAI_BASE_URL;
+  });
+
+  it('is DumplingAI by default', () => {
+    expect(baseUrl()).toBe(DEFAULT_BASE_URL);
+    expect(apiUrl('/api/v1/get-tiktok-video')).toBe('https://app.dumplingai.com/api/v1/get-tiktok-video');
+  });
+
+  it('follows DUMPLINGAI_BASE_URL, without a trailing slash', () => {
+    process.env.DUMPLINGAI_BASE_URL = 'http://127.0.0.1:4010/';
+    expect(apiUrl('/api/v2/balance')).toBe('http://127.0.0.1:4010/api/v2/balance');
+    expect(isApiUrl('http://127.0.0.1:4010/api/v2/balance')).toBe(true);
+    expect(isApiUrl('https://app.dumplingai.com/api/v2/balance')).toBe(false);
+  });
+
+  it.each([
+    ['https://app.dumplingai.com/api/v1/get-tiktok-video', true],
+    ['https://app.dumplingai.com.evil.example/api', false],
+    ['https://v16-webapp.tiktok.com/video.mp4', false],
+    ['http://app.dumplingai.com/api', false],
+    ['not a url', false],
+    [undefined, false],
+  ])('knows whether %s is the API', (url, expected) => {
+    expect(isApiUrl(url)).toBe(expected);
+  });
+});

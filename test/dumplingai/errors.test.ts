@@ -1,0 +1,337 @@
+import type { ZObject } from 'zapier-platform-core';
+
+import {
+  answerProblem,
+  appErrorCode,
+  failureFor,
+  redact,
+  retryDelaySeconds,
+  upstreamMessage,
+  userMessageOf,
+  withPlainErrors,
+} from '../../src/dumplingai/errors';
+import { caught } from '../helpers';
+import { MAX_MESSAGE_LENGTH } from '../../src/dumplingai/limits';
+import { apiMessages, connectionMessages } from '../../src/dumplingai/messages';
+
+describe('upstreamMessage', () => {
+  it.each([
+    [{ error: 'Invalid JSON in request body' }, 'Invalid JSON in request body'],
+    [
+      { error: { code: 'invalid_request', message: 'The request was invalid.' }, status: 'error' },
+      'The request was invalid.',
+    ],
+    [
+      { success: false, error: 'Insufficient credits. Please top up your account.', code: 'NO_CREDITS' },
+      'Insufficient credits. Please top up your account.',
+    ],
+    [{ error: '  padded  ' }, 'padded'],
+  ])('reads the message from %j', (body, expected) => {
+    expect(upstreamMessage(body)).toBe(expected);
+  });
+
+  it.each([
+    undefined,
+    null,
+    'text',
+    [],
+    {},
+    { error: '' },
+    { error: { code: 'x' } },
+    { error: 42 },
+    { message: 'other shape' },
+  ])('is null for %j', (body) => {
+    expect(upstreamMessage(body)).toBeNull();
+  });
+});
+
+describe('retryDelaySeconds', () => {
+  const now = Date.parse('2026-11-25T10:00:00Z');
+
+  it('reads seconds', () => {
+    expect(retryDelaySeconds('120', now)).toBe(120);
+  });
+
+  it('reads an HTTP date', () => {
+    expect(retryDelaySeconds('Wed, 25 Nov 2026 10:00:30 GMT', now)).toBe(30);
+  });
+
+  it('never waits more than an hour, however far off the server says', () => {
+    expect(retryDelaySeconds('99999999999', now)).toBe(3600);
+    expect(retryDelaySeconds('Fri, 25 Nov 2039 10:00:00 GMT', now)).toBe(3600);
+    expect(retryDelaySeconds('3600', now)).toBe(3600);
+    expect(retryDelaySeconds('3599', now)).toBe(3599);
+  });
+
+  it('never goes below one second', () => {
+    expect(retryDelaySeconds('0', now)).toBe(1);
+    expect(retryDelaySeconds('Wed, 25 Nov 2026 09:00:00 GMT', now)).toBe(1);
+  });
+
+  it.each([undefined, null, '', 'soon', '-5'])('falls back to the default for %j', (header) => {
+    expect(retryDelaySeconds(header, now)).toBe(60);
+  });
+});
+
+const step = { secret: 'sk_test_LEAKCHECK_9f8e7d6c5b4a', context: 'step' } as const;
+
+describe('failureFor', () => {
+  it('429 retries after Retry-After, in the app’s own words', () => {
+    expect(failureFor(429, { error: 'Too many requests.' }, '5', step)).toEqual({
+      kind: 'retry',
+      message:
+        'DumplingAI is getting too many requests from your account right now. Zapier will retry this step in about 5 seconds; nothing needs to change.',
+      delaySeconds: 5,
+    });
+  });
+
+  it('words a retry for where it is read: one second, and the connection test', () => {
+    expect(failureFor(503, {}, '1', step).message).toBe(
+      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 1 second; nothing needs to change.",
+    );
+    expect(failureFor(503, {}, '30', { ...step, context: 'connection' }).message).toBe(
+      "DumplingAI's video service is rate-limited right now. Try connecting again in about 30 seconds.",
+    );
+    expect(failureFor(429, {}, '30', { ...step, context: 'batch' }).message).toBe(
+      'DumplingAI is getting too many requests from your account right now. Run this URL again later.',
+    );
+  });
+
+  it('masks the key in DumplingAI’s text before cutting it, so no part of it survives the cut', () => {
+    // Placed so that the cut would fall inside the key.
+    const text = `${'x'.repeat(130)} ${step.secret} ${'y'.repeat(100)}`;
+    const failure = failureFor(500, { error: text }, null, step);
+    expect(failure.message).not.toContain('sk_test');
+    expect(failure.message).toContain('x :censored:');
+    expect(failure.message.length).toBeLessThanOrEqual(250);
+  });
+
+  it.each([
+    'Invalid JSON in request body',
+    "'url' parameter is required and must be a non-empty string.",
+    'Invalid TikTok video URL format.',
+    'The video service could not process the provided URL.',
+    'The video service reported an issue.',
+  ])('400 %j halts with the API message, prefixed', (message) => {
+    expect(failureFor(400, { error: message }, null, step)).toEqual({
+      kind: 'halt',
+      message: `DumplingAI could not process this URL: ${message} Check the link and try again.`,
+    });
+  });
+
+  it('401 asks the user to reconnect', () => {
+    expect(failureFor(401, { error: 'API key is invalid or missing.' }, null, step)).toEqual({
+      kind: 'reconnect',
+      message: connectionMessages.invalidKey,
+    });
+  });
+
+  it('403 says the account is out of credits', () => {
+    expect(
+      failureFor(403, { error: 'Insufficient credits. Please top up your account.' }, null, step),
+    ).toEqual({
+      kind: 'fail',
+      message: apiMessages.outOfCredits,
+      code: 'out_of_credits',
+      status: 403,
+    });
+  });
+
+  it('404 outside a search halts with the API message', () => {
+    const failure = failureFor(
+      404,
+      { error: 'TikTok video not found for URL: https://vm.tiktok.com/x/' },
+      null,
+      step,
+    );
+    expect(failure).toEqual({
+      kind: 'halt',
+      message: apiMessages.notFound('TikTok video not found for URL: https://vm.tiktok.com/x/'),
+    });
+  });
+
+  it.each([
+    [500, 'An unexpected server error occurred while fetching the TikTok video: socket hang up'],
+    [500, 'Service not configured. Please contact support.'],
+    [500, 'Service authentication failed. Please contact support.'],
+    [502, 'The video service is currently unavailable.'],
+    [502, 'Received invalid data structure from video service.'],
+    [502, 'Error fetching video data from the upstream service.'],
+  ])('%i %j says the problem is on DumplingAI side', (status, message) => {
+    const failure = failureFor(status, { error: message }, null, step);
+    expect(failure).toEqual({
+      kind: 'fail',
+      message: apiMessages.serverError(message),
+      code: 'upstream_error',
+      status,
+    });
+    expect(failure.message).toContain(message);
+    expect(failure.message).toContain('on its side');
+  });
+
+  it('503 retries after Retry-After', () => {
+    expect(failureFor(503, { error: 'Rate limit exceeded. Please try again later.' }, '17', step)).toEqual({
+      kind: 'retry',
+      message: apiMessages.rateLimited(17, 'step'),
+      delaySeconds: 17,
+    });
+  });
+
+  it('503 without Retry-After retries after the default delay', () => {
+    expect(failureFor(503, {}, null, step)).toMatchObject({
+      kind: 'retry',
+      delaySeconds: 60,
+    });
+  });
+
+  it('an undocumented 5xx is DumplingAI’s side too', () => {
+    expect(failureFor(504, '<html>Gateway Timeout</html>', null, step)).toEqual({
+      kind: 'fail',
+      message: apiMessages.serverError(apiMessages.noDetail),
+      code: 'upstream_error',
+      status: 504,
+    });
+  });
+
+  it('an undocumented status names the status and the message', () => {
+    expect(failureFor(418, { error: "I'm a teapot" }, null, step)).toEqual({
+      kind: 'fail',
+      message: apiMessages.unexpectedStatus(418, "I'm a teapot"),
+      code: 'unexpected_status',
+      status: 418,
+    });
+  });
+
+  it('says no details were given when the body has no message', () => {
+    expect(failureFor(502, '<html>Bad gateway</html>', null, step).message).toContain(apiMessages.noDetail);
+  });
+
+  it.each([400, 401, 403, 404, 418, 500, 502, 503])(
+    'keeps the %i message under Zapier’s limit, however long the API text',
+    (status) => {
+      expect(
+        failureFor(status, { error: 'x'.repeat(5_000_000) }, '30', step).message.length,
+      ).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+    },
+  );
+});
+
+describe('redact', () => {
+  it('masks every copy of the key, as it was pasted or trimmed', () => {
+    expect(redact('key sk_abc here', '  sk_abc\n')).toBe('key :censored: here');
+  });
+
+  it('masks every copy of the key', () => {
+    expect(redact('key sk_abc is bad; sk_abc again', 'sk_abc')).toBe(
+      'key :censored: is bad; :censored: again',
+    );
+  });
+
+  it.each([undefined, '', 42])('leaves the text alone without a key (%j)', (secret) => {
+    expect(redact('text', secret)).toBe('text');
+  });
+});
+
+describe('userMessageOf', () => {
+  it.each([
+    ['{"message":"Out of credits.","code":"out_of_credits","status":403}', 'Out of credits.'],
+    ['{"message":"Busy.","delay":30}', 'Busy.'],
+    ['That is not a web address.\nWhat happened:\n  Executing search', 'That is not a web address.'],
+    ['plain text', 'plain text'],
+    ['{"code":"no message"}', '{"code":"no message"}'],
+    ['[1,2]', '[1,2]'],
+  ])('reads what the user sees in %j', (text, expected) => {
+    expect(userMessageOf(text)).toBe(expected);
+  });
+});
+
+describe('appErrorCode', () => {
+  it.each([
+    ['{"message":"Out of credits.","code":"out_of_credits","status":403}', 'out_of_credits'],
+    ['{"message":"x","status":403}', null],
+    ['{"message":"x","code":403}', null],
+    ['["out_of_credits"]', null],
+    ['plain text', null],
+  ])('reads the code from %j', (message, code) => {
+    expect(appErrorCode(new Error(message))).toBe(code);
+  });
+});
+
+describe('answerProblem', () => {
+  it.each([
+    ['{"error":"Busy"}', { error: 'Busy' }, 'Busy'],
+    ['  ', null, 'the answer was empty.'],
+    ['<!doctype html>', null, 'the answer was a web page, not JSON.'],
+    ['[]', [], null],
+  ])('says what %j was', (content, data, problem) => {
+    expect(answerProblem(content, data)).toBe(problem);
+  });
+});
+
+describe('withPlainErrors', () => {
+  const secretKey = 'sk_test_LEAKCHECK_9f8e7d6c5b4a';
+  const logged: string[] = [];
+  const z = {
+    errors: {
+      Error: class AppError extends Error {
+        constructor(message: string, code: string, status: number) {
+          super(JSON.stringify({ message, code, status }));
+          this.name = 'AppError';
+        }
+      },
+    },
+    console: { error: (line: string) => logged.push(line) },
+  } as unknown as ZObject;
+  const bundle = { authData: { apiKey: secretKey } };
+
+  beforeEach(() => {
+    logged.length = 0;
+  });
+
+  it('turns a bug into a plain, unretried error and logs the original for the maintainer, key masked', async () => {
+    const failing = withPlainErrors(() =>
+      Promise.reject(new TypeError(`Cannot read properties of undefined (reading '${secretKey}')`)),
+    );
+    const error = await caught(() => failing(z, bundle));
+    expect(error.name).toBe('AppError');
+    expect(JSON.parse(error.message)).toEqual({
+      message:
+        'The Dumpling AI app hit an unexpected problem (a bug on our side, not your data). Replay this task; if it keeps happening, contact DumplingAI support.',
+      code: 'unexpected_error',
+      status: 500,
+    });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(
+      /^Unexpected error: TypeError: Cannot read properties of undefined \(reading ':censored:'\)\n\s+at /,
+    );
+    expect(logged.join('')).not.toContain(secretKey);
+  });
+
+  it('logs a thrown value that is not an Error as it is', async () => {
+    const failing = withPlainErrors(async () => {
+      await Promise.resolve();
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- what a careless library may throw
+      throw 'a string';
+    });
+    await caught(() => failing(z, bundle));
+    expect(logged).toEqual(['Unexpected error: a string']);
+  });
+
+  it.each([
+    'HaltedError',
+    'ThrottledError',
+    'ExpiredAuthError',
+    'AppError',
+    'ResponseError',
+    'RefreshAuthError',
+  ])('passes Zapier’s own %s through untouched, logging nothing', async (name) => {
+    const own = Object.assign(new Error('Plain words.'), { name });
+    const error = await caught(() => withPlainErrors(() => Promise.reject(own))(z, bundle));
+    expect(error).toBe(own);
+    expect(logged).toEqual([]);
+  });
+
+  it('hands back what the step returns', async () => {
+    await expect(withPlainErrors(() => Promise.resolve([1]))(z, bundle)).resolves.toEqual([1]);
+  });
+});

@@ -1,0 +1,251 @@
+import fc from 'fast-check';
+
+import { readFixture } from '../helpers';
+import { address, num, parseAnswer, text } from '../../src/tiktok/json';
+import { createTimeFromId, normalisePost, postIn, type TikTokPost } from '../../src/tiktok/post';
+
+describe('parseAnswer', () => {
+  it('keeps every digit of a 19-digit id sent as a JSON number, and leaves other numbers alone', () => {
+    expect(
+      parseAnswer('{"id":7454730070085839471,"n":-9007199254740993,"small":42,"real":1.5e300,"s":"7"}'),
+    ).toEqual({ id: '7454730070085839471', n: '-9007199254740993', small: 42, real: 1.5e300, s: '7' });
+  });
+
+  it('reads the app-style fixture with its bare 19-digit numbers intact', () => {
+    const parsed = parseAnswer(readFixture('app-aweme')) as Record<string, Record<string, unknown>>;
+    expect(parsed.group_id).toBe('7454730070085839471');
+    expect(parsed.author?.uid).toBe('6958342107654321987');
+  });
+
+  it('reads an answer nested too deep to revive, without its big-number care', () => {
+    const depth = 100_000;
+    const parsed = parseAnswer(`{"id":"1","deep":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    expect(parsed).toMatchObject({ id: '1' });
+  });
+
+  it.each(['', '<html>', '{"id": 1', 'undefined'])('is null for %j, which is not JSON', (content) => {
+    expect(parseAnswer(content)).toBeNull();
+  });
+});
+
+describe('postIn', () => {
+  const post = { id: '1' };
+  it.each([
+    ['the post itself', post],
+    ['TikTok web page data', { itemInfo: { itemStruct: post } }],
+    ['a bare itemStruct', { itemStruct: post }],
+    ['TikTok app detail', { aweme_detail: post }],
+  ])('finds the post in %s', (_shape, data) => {
+    expect(postIn(data)).toEqual(post);
+  });
+
+  it.each([null, [post], 'text', 42])('is null for %j', (data) => {
+    expect(postIn(data)).toBeNull();
+  });
+
+  it('keeps an object whose wrapper key holds no object', () => {
+    expect(postIn({ id: '2', itemStruct: 'x' })).toEqual({ id: '2', itemStruct: 'x' });
+  });
+});
+
+describe('value readers', () => {
+  it.each([
+    [8817, 8817],
+    ['8817', 8817],
+    [' 1776621 ', 1776621],
+    ['-3', -3],
+    ['4.5', 4.5],
+    ['1.2M', null],
+    ['', null],
+    ['1e3', null],
+    [Number.NaN, null],
+    [Number.POSITIVE_INFINITY, null],
+    ['9'.repeat(400), null],
+    [true, null],
+    [null, null],
+  ])('num(%j) is %j', (value, expected) => {
+    expect(num(value)).toBe(expected);
+  });
+
+  it.each([
+    ['abc', 'abc'],
+    ['', null],
+    ['   ', null],
+    [12, '12'],
+    [Number.NaN, null],
+    [false, null],
+    [{}, null],
+  ])('text(%j) is %j', (value, expected) => {
+    expect(text(value)).toBe(expected);
+  });
+
+  it.each([
+    ['https://a/1.jpg', 'https://a/1.jpg'],
+    [{ urlList: ['', 'https://a/2.jpg'] }, 'https://a/2.jpg'],
+    [{ url_list: ['https://a/3.jpg'] }, 'https://a/3.jpg'],
+    [['https://a/4.jpg'], 'https://a/4.jpg'],
+    [{ urlList: [] }, null],
+    [{ uri: 'x' }, null],
+    ['', null],
+  ])('address(%j) is %j', (value, expected) => {
+    expect(address(value)).toBe(expected);
+  });
+});
+
+describe('createTimeFromId', () => {
+  it.each([
+    ['7524919477404745385', 1752031845],
+    ['7454730070085839471', 1735689600],
+    ['6871947674213611163', 1600000000],
+  ])('reads the creation second from the top 32 bits of %s', (id, seconds) => {
+    expect(createTimeFromId(id)).toBe(seconds);
+  });
+
+  it.each([null, '1234567890', 'abc', '9'.repeat(25), '100000000000000000'])(
+    'is null for %j, which carries no plausible time',
+    (id) => {
+      expect(createTimeFromId(id)).toBeNull();
+    },
+  );
+});
+
+describe('normalisePost', () => {
+  it('takes counts from statsV2, which is exact, over stats, which rounds', () => {
+    const post = normalisePost({
+      stats: { playCount: 9400000, diggCount: 10, shareCount: 'x' },
+      statsV2: { playCount: '9412345', diggCount: '' },
+    });
+    expect(post.stats).toEqual({
+      likes: 10,
+      shares: null,
+      comments: null,
+      views: 9412345,
+      saves: null,
+      reposts: null,
+    });
+  });
+
+  it('derives createTime and createTimeISO from the post id when neither is sent', () => {
+    const post = normalisePost({ id: '7524919477404745385' });
+    expect([post.createTime, post.createTimeISO]).toEqual([1752031845, '2025-07-09T03:30:45.000Z']);
+  });
+
+  it('derives createTime from createTimeISO, and keeps the ISO text that was sent', () => {
+    const post = normalisePost({ id: '1', createTimeISO: '2024-01-01T00:00:00.000Z' });
+    expect([post.createTime, post.createTimeISO]).toEqual([1704067200, '2024-01-01T00:00:00.000Z']);
+  });
+
+  it('derives createTimeISO from a createTime sent as text', () => {
+    const post = normalisePost({ createTime: '1600000000' });
+    expect([post.createTime, post.createTimeISO]).toEqual([1600000000, '2020-09-13T12:26:40.000Z']);
+  });
+
+  it('prefers an id_str twin to a number that lost digits', () => {
+    expect(normalisePost({ id: 7454730070085839000, id_str: '7454730070085839471' }).id).toBe(
+      '7454730070085839471',
+    );
+  });
+
+  it('converts an app-style duration from milliseconds to seconds', () => {
+    expect(normalisePost({ aweme_id: '1', video: { duration: 27300 } }).video.duration).toBe(27.3);
+    expect(normalisePost({ id: '1', video: { duration: 27 } }).video.duration).toBe(27);
+  });
+
+  it('gives a photo post no video length and no video addresses, whatever the video block says', () => {
+    const post = normalisePost({
+      video: { duration: 10, playAddr: 'https://v/1.mp4', downloadAddr: 'https://v/2.mp4' },
+      imagePost: { images: [] },
+    });
+    expect(post.video).toMatchObject({ duration: null, playAddr: null, downloadAddr: null });
+    expect(post.images).toEqual([]);
+  });
+
+  it('reads an app-style photo post: images, their sizes, its cover and title', () => {
+    const post = normalisePost({
+      aweme_id: '1',
+      image_post_info: {
+        title: 'Trip',
+        image_post_cover: { display_image: { url_list: ['https://p/cover.jpg'] } },
+        images: [{ display_image: { url_list: ['https://p/1.jpg'], width: 1080, height: 1920 } }],
+      },
+    });
+    expect(post.images).toEqual([{ url: 'https://p/1.jpg', width: 1080, height: 1920 }]);
+    expect([post.video.cover, post.photoTitle]).toEqual(['https://p/cover.jpg', 'Trip']);
+  });
+
+  it('reads the private flag of app JSON, where 1 and 0 mean yes and no', () => {
+    expect(normalisePost({ author: { secret: 1 } }).author.privateAccount).toBe(true);
+    expect(normalisePost({ author: { secret: 0 } }).author.privateAccount).toBe(false);
+    expect(normalisePost({ author: { secret: 'no' } }).author.privateAccount).toBeNull();
+  });
+
+  it('reads the first bit rate of app JSON', () => {
+    expect(
+      normalisePost({ video: { bit_rate: [{ bit_rate: 967610 }, { bit_rate: 5 }] } }).video.bitrate,
+    ).toBe(967610);
+  });
+});
+
+describe('normalisePost, property-based', () => {
+  const numbersIn = (post: TikTokPost): unknown[] => [
+    post.createTime,
+    ...Object.values(post.author),
+    ...Object.values(post.stats),
+    ...Object.values(post.music),
+    ...Object.values(post.video),
+    ...(post.images ?? []).flatMap((image) => [image.width, image.height]),
+    ...post.textExtra.flatMap((entry) => [entry.start, entry.end]),
+  ];
+  const tikTokShaped = fc.record(
+    {
+      id: fc.oneof(fc.string(), fc.bigInt({ min: 0n, max: 10n ** 25n }).map(String), fc.integer()),
+      createTime: fc.oneof(fc.integer(), fc.string(), fc.double()),
+      stats: fc.dictionary(fc.constantFrom('playCount', 'diggCount'), fc.oneof(fc.string(), fc.double())),
+      statsV2: fc.dictionary(
+        fc.constantFrom('playCount', 'collectCount'),
+        fc.oneof(fc.string(), fc.double()),
+      ),
+      author: fc.oneof(fc.string(), fc.object()),
+      video: fc.record({ duration: fc.oneof(fc.double(), fc.string()), playAddr: fc.anything() }),
+      imagePost: fc.record({
+        images: fc.array(fc.record({ imageWidth: fc.double(), imageURL: fc.anything() })),
+      }),
+      aweme_id: fc.string(),
+      textExtra: fc.anything(),
+    },
+    { requiredKeys: [] },
+  );
+
+  it('never throws, and every number it gives is a finite number or null', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.anything(), tikTokShaped), (raw) => {
+        const post = normalisePost(raw);
+        for (const value of numbersIn(post)) {
+          if (value !== null && typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe('normalisePost, size', () => {
+  it('cuts text at 5,000 characters (TikTok allows 4,000) and lists at 100 entries', () => {
+    const post = normalisePost({
+      desc: 'd'.repeat(6000),
+      challenges: Array.from({ length: 150 }, (_, n) => ({ id: String(n), title: `t${n}` })),
+      imagePost: {
+        images: Array.from({ length: 150 }, () => ({ imageURL: { urlList: ['https://p/1.jpg'] } })),
+      },
+    });
+    expect(post.desc).toBe('d'.repeat(5000));
+    expect(post.challenges).toHaveLength(100);
+    expect(post.images).toHaveLength(100);
+  });
+});
+
+describe('normalisePost, times', () => {
+  it('gives no ISO time for a createTime too large to be a date', () => {
+    const post = normalisePost({ createTime: 8640000000000.001 });
+    expect([post.createTime, post.createTimeISO]).toEqual([8640000000000.001, null]);
+  });
+});
