@@ -1,7 +1,10 @@
-// Reads a transcript as DumplingAI sends it: TikTok's subtitles in WebVTT, with whatever quirks
-// real files carry (a byte-order mark, CRLF, cue ids and settings, NOTE/STYLE/REGION blocks,
-// markup, entities, the repeated lines of rolling auto-captions). Text that is not WebVTT at all is
-// taken as the plain transcript it must be.
+// Reads a transcript as DumplingAI sends it: TikTok's subtitles in WebVTT. Cues are found, timed
+// and kept as the W3C WebVTT parser algorithm says (https://w3c.github.io/webvtt/#file-parsing), so
+// the segments are the cues a browser would show, whatever quirks the file has. On top of that the
+// app's own layer: markup removed, the repeated lines of rolling auto-captions said once,
+// paragraphs. Text that is not WebVTT at all is taken as the plain transcript it must be.
+
+import { decodeHTML } from 'entities';
 
 export interface Segment {
   /** Seconds from the start of the video. */
@@ -19,47 +22,33 @@ export interface Transcript {
   durationSeconds: number | null;
 }
 
-const TIMESTAMP = /(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})/;
-const TIMING = new RegExp(`^\\s*${TIMESTAMP.source}\\s*-->\\s*${TIMESTAMP.source}`);
-
 // A pause this long between cues starts a new paragraph; so does a long paragraph at a sentence end.
 const PARAGRAPH_PAUSE_SECONDS = 2;
 const PARAGRAPH_LENGTH = 600;
+// Roll-up captions show at most four rows, so a cue repeats no more lines than that of those said
+// before it. Looking no further also keeps a file of huge cues from taking quadratic time.
+const ROLLING_ROWS = 4;
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  lrm: '',
-  rlm: '',
-};
+// "Collect a WebVTT timestamp": each run of digits is taken whole, so the lengths decide
+// validity. Whitespace there is the spec's ASCII whitespace: a vertical tab is not part of it.
+const TIMESTAMP = /(\d+):(\d+)(?::(\d+))?\.(\d+)/.source;
+const TIMINGS = new RegExp(`^[\\t\\f ]*${TIMESTAMP}[\\t\\f ]*-->[\\t\\f ]*${TIMESTAMP}`);
 
-const decodeEntities = (text: string): string =>
-  text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
-
-/** One line of cue text without markup (`<c.…>`, `<v Speaker>`, `<i>`, inline timestamps). */
-export const cleanLine = (line: string): string =>
-  decodeEntities(line.replace(/<[^>]*>/g, ''))
-    .replace(/\s+/g, ' ')
-    .trim();
-
-const seconds = (match: RegExpExecArray, from: number): number => {
-  const [hours, minutes, secs, fraction] = match.slice(from, from + 4);
-  return (
-    Number(hours ?? 0) * 3600 +
-    Number(minutes) * 60 +
-    Number(secs) +
-    Number(String(fraction).padEnd(3, '0')) / 1000
-  );
+const secondsOf = (
+  first: string,
+  second: string,
+  third: string | undefined,
+  fraction: string,
+): number | null => {
+  // Two digits of 59 or less may be minutes; anything else must be hours, followed by minutes.
+  const hoursFirst = first.length !== 2 || Number(first) > 59;
+  if (hoursFirst && third === undefined) return null;
+  const [hours, minutes, seconds] = third === undefined ? ['0', first, second] : [first, second, third];
+  if (minutes.length !== 2 || seconds.length !== 2 || fraction.length !== 3) return null;
+  if (Number(minutes) > 59 || Number(seconds) > 59) return null;
+  const total = (Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds)) * 1000 + Number(fraction);
+  // Hours of some 300 digits are beyond any number: such a cue cannot be placed in time.
+  return Number.isFinite(total) ? total / 1000 : null;
 };
 
 interface Cue {
@@ -68,28 +57,71 @@ interface Cue {
   lines: string[];
 }
 
-const cuesOf = (body: string): Cue[] =>
-  body
-    .split(/\n[ \t]*\n/)
-    .map((block) => block.split('\n'))
-    .flatMap((lines) => {
-      const timingAt = lines.findIndex((line) => TIMING.test(line));
-      // NOTE, STYLE and REGION blocks (and the header) have no timing line.
-      if (timingAt === -1) return [];
-      const timing = TIMING.exec(lines[timingAt] as string) as RegExpExecArray;
-      const text = lines
-        .slice(timingAt + 1)
-        .map(cleanLine)
-        .filter((line) => line !== '');
-      return [{ start: seconds(timing, 1), end: seconds(timing, 5), lines: text }];
-    });
+/** "Collect WebVTT cue timings and settings": the settings only place the cue on screen. */
+const timedCue = (line: string): Cue | null => {
+  const match = TIMINGS.exec(line);
+  if (match === null) return null;
+  const start = secondsOf(match[1] as string, match[2] as string, match[3], match[4] as string);
+  const end = secondsOf(match[5] as string, match[6] as string, match[7], match[8] as string);
+  return start === null || end === null ? null : { start, end, lines: [] };
+};
+
+/**
+ * "The WebVTT parser algorithm" and "collect a WebVTT block", on a file already known to start
+ * with the signature. Cue ids, NOTE, STYLE and REGION blocks never reach a cue's text, so they are
+ * only skipped; a line with `-->` anywhere but a block's first two lines ends the block and starts
+ * the next one; a line holding only spaces is cue text, not a blank line.
+ */
+const cuesOf = (input: string): Cue[] => {
+  const lines = input.split('\n');
+  let at = 1;
+  // The header runs to a blank line or to the first line with an arrow, which starts a block.
+  while (at < lines.length && lines[at] !== '' && !(lines[at] as string).includes('-->')) at += 1;
+  const cues: Cue[] = [];
+  while (at < lines.length) {
+    let cue: Cue | null = null;
+    let seenArrow = false;
+    for (let count = 1; at < lines.length; count += 1) {
+      const line = lines[at] as string;
+      if (line.includes('-->')) {
+        if (count > 2 || seenArrow) break;
+        seenArrow = true;
+        cue = timedCue(line);
+      } else if (line === '') {
+        at += 1;
+        break;
+      } else {
+        cue?.lines.push(line);
+      }
+      at += 1;
+    }
+    if (cue !== null) cues.push(cue);
+  }
+  // The text track's cue order: by start, then the longer cue first; file order otherwise.
+  return cues.sort((a, b) => a.start - b.start || b.end - a.end);
+};
+
+/**
+ * A cue's text as spoken: every tag (`<c.…>`, `<v Speaker>`, `<00:00:01.500>`…) runs to the next
+ * `>` or to the end of the cue, and character references between tags decode as in HTML text.
+ */
+const spokenLines = (lines: string[]): string[] =>
+  lines
+    .join('\n')
+    .split(/<[^>]*>?/)
+    // Not `.map(decodeHTML)`: the index that map passes would be taken for the decoding mode.
+    .map((run) => decodeHTML(run))
+    .join('')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '');
 
 /**
  * The lines of a cue that the captions before it have not said yet. Rolling auto-captions repeat
  * the previous cue's last lines before adding a new one; a cue that only repeats says nothing new.
  */
 const newLines = (said: string[], lines: string[]): string[] => {
-  for (let overlap = Math.min(said.length, lines.length); overlap > 0; overlap -= 1) {
+  for (let overlap = Math.min(said.length, lines.length, ROLLING_ROWS); overlap > 0; overlap -= 1) {
     const tail = said.slice(said.length - overlap);
     if (tail.every((line, index) => line === lines[index])) return lines.slice(overlap);
   }
@@ -102,15 +134,19 @@ const paragraphsOf = (segments: Segment[]): string => {
   const paragraphs: string[] = [];
   let current = '';
   let lastEnd = Number.NEGATIVE_INFINITY;
+  let lastText = '';
   for (const segment of segments) {
     const pause = segment.start - lastEnd >= PARAGRAPH_PAUSE_SECONDS;
-    const long = current.length >= PARAGRAPH_LENGTH && /[.!?…]["')\]]?$/.test(current);
+    // The paragraph ends as its last segment does: reading the paragraph itself for each segment
+    // would make a long talk that never ends a sentence take quadratic time.
+    const long = current.length >= PARAGRAPH_LENGTH && /[.!?…]["')\]]?$/.test(lastText);
     if (current !== '' && (pause || long)) {
       paragraphs.push(current);
       current = '';
     }
     current = current === '' ? segment.text : `${current} ${segment.text}`;
     lastEnd = segment.end;
+    lastText = segment.text;
   }
   if (current !== '') paragraphs.push(current);
   return paragraphs.join('\n\n');
@@ -127,12 +163,13 @@ export const readTranscript = (raw: string): Transcript => {
       .join('\n\n');
     return { text: plain, segments: [], wordCount: wordsIn(plain), durationSeconds: null };
   }
-  const cues = cuesOf(text);
-  const said: string[] = [];
+  const cues = cuesOf(text.replace(/\0/g, '\uFFFD'));
+  let said: string[] = [];
   const segments: Segment[] = [];
   for (const cue of cues) {
-    const fresh = newLines(said, cue.lines);
-    said.push(...fresh);
+    const fresh = newLines(said, spokenLines(cue.lines));
+    // Not `said.push(...fresh)`: a cue of a few hundred thousand lines would overflow the stack.
+    said = said.concat(fresh).slice(-ROLLING_ROWS);
     if (fresh.length > 0) segments.push({ start: cue.start, end: cue.end, text: fresh.join(' ') });
   }
   const spoken = paragraphsOf(segments);

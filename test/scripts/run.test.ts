@@ -95,6 +95,19 @@ describe('npm start -- transcript', () => {
     const output = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n['))) as Record<string, unknown>[];
     expect(output[0]).toMatchObject({ language: 'es', videoId: '7321234567890123456' });
   }, 60_000);
+
+  it('shows the quirky WebVTT handled: timing lines without blank lines, a lone -->, references, bad timings', async () => {
+    const run = await npmStart([
+      'transcript',
+      'https://www.tiktok.com/@garden.notes/video/7524919477404745385',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Transcript:\n\nHi everyone, welcome back to my kitchen & garden today we make dumplings\n\nfold, pleat, steam <3 repeat so first the dough then the filling © Lupita’s recipe ∉ any book season with salt & pepper\n\nenjoy!\n',
+    );
+    // The step's output after it still holds the WebVTT as DumplingAI sent it.
+    expect(run.stdout.slice(0, run.stdout.indexOf('\n['))).not.toContain('not shown');
+  }, 60_000);
 });
 
 describe('jobOf and transcriptIn', () => {
