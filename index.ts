@@ -4,9 +4,11 @@ import { version } from './package.json';
 import { authentication } from './src/dumplingai/connection';
 import { afterResponse, beforeRequest } from './src/dumplingai/middleware';
 import { downloadMedia } from './src/hydrators/downloadMedia';
+import { getTikTokProfile } from './src/searches/getTikTokProfile';
 import { getTikTokTranscript } from './src/searches/getTikTokTranscript';
 import { getTikTokVideo } from './src/searches/getTikTokVideo';
 import { getTikTokVideos } from './src/searches/getTikTokVideos';
+import { newVideoByCreator } from './src/triggers/newVideoByCreator';
 
 const App = defineApp({
   version,
@@ -14,10 +16,14 @@ const App = defineApp({
   authentication,
   beforeRequest,
   afterResponse,
+  triggers: {
+    [newVideoByCreator.key]: newVideoByCreator,
+  },
   searches: {
     [getTikTokVideo.key]: getTikTokVideo,
     [getTikTokVideos.key]: getTikTokVideos,
     [getTikTokTranscript.key]: getTikTokTranscript,
+    [getTikTokProfile.key]: getTikTokProfile,
   },
   hydrators: { downloadMedia },
 });

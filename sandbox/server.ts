@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { listenOnLoopback, stopServer } from './loopback';
+import creators from './creators.json';
 import transcriptList from './transcripts.json';
 import videoList from './videos.json';
 
@@ -11,6 +12,7 @@ export const SANDBOX_API_KEY = 'sk_sandbox_tiktok_demo_0000';
 export const RATE_LIMIT = 100;
 export const SAMPLE_VIDEO_URL = 'https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456';
 export const DEFAULT_SLOW_MS = 3000;
+export const SAMPLE_CREATOR = '@dumpling.kitchen';
 
 export const SHORT_LINKS: Readonly<Record<string, string>> = {
   ZMhSandbox1: '7321234567890123456',
@@ -62,6 +64,20 @@ const ENDPOINTS: Readonly<Record<string, Endpoint>> = {
           };
     },
   },
+};
+
+// Creators by handle, for the profile and profile-videos endpoints (see README). Their answers
+// follow ../shared/reference/get-tiktok-profile.md and get-tiktok-profile-videos.md; a private
+// account's page carries TikTok's own refusal code, since DumplingAI documents none.
+const profiles = creators.profiles as Readonly<Record<string, unknown>>;
+const pages = creators.pages as Readonly<Record<string, unknown>>;
+// These creators' ids go out as JSON numbers, as TikTok's app JSON sends them in places.
+const NUMBER_IDS = new Set(creators.numberIds);
+const asNumbers = (text: string): string => text.replace(/"(aweme_id|uid)":"(\d+)"/g, '"$1":$2');
+
+const HANDLE_ENDPOINTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  '/api/v1/get-tiktok-profile': profiles,
+  '/api/v1/get-tiktok-profile-videos': pages,
 };
 
 export interface Fault {
@@ -265,6 +281,40 @@ export const startSandbox = async ({
     else reply(200, withOrigin(json(found)));
   };
 
+  /** The creator endpoints: a handle in, the creator's profile or first page of posts out. */
+  const answerHandle = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    answers: Readonly<Record<string, unknown>>,
+  ): Promise<void> => {
+    const reply = (status: number, body: string) => {
+      send(response, status, body, {
+        'X-RateLimit-Limit': String(RATE_LIMIT),
+        'X-RateLimit-Remaining': String(RATE_LIMIT - 1),
+      });
+    };
+    let payload: unknown;
+    try {
+      payload = JSON.parse(await readBody(request));
+    } catch {
+      reply(400, json({ error: 'Invalid JSON in request body' }));
+      return;
+    }
+    const handle = (payload as { handle?: unknown } | null)?.handle;
+    if (typeof handle !== 'string' || handle.trim() === '') {
+      reply(400, json({ error: "'handle' parameter is required and must be a non-empty string." }));
+      return;
+    }
+    const name = handle.trim().replace(/^@/, '').toLowerCase();
+    const answer = answers[name];
+    if (answer === undefined) {
+      reply(404, json({ error: `TikTok user not found: ${handle}` }));
+      return;
+    }
+    const body = withOrigin(json(answer));
+    reply(200, NUMBER_IDS.has(name) ? asNumbers(body) : body);
+  };
+
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
     const authorization = request.headers.authorization ?? '';
@@ -278,7 +328,11 @@ export const startSandbox = async ({
     const unauthorized = json({ error: 'API key is invalid or missing.' });
 
     const endpoint = request.method === 'POST' ? ENDPOINTS[path] : undefined;
-    if (endpoint !== undefined) {
+    const byHandle = request.method === 'POST' ? HANDLE_ENDPOINTS[path] : undefined;
+    if (byHandle !== undefined) {
+      if (!authorized) send(response, 401, unauthorized);
+      else void answerHandle(request, response, byHandle);
+    } else if (endpoint !== undefined) {
       if (!authorized) send(response, 401, unauthorized);
       else void answerPost(request, response, SANDBOX_API_KEY, endpoint);
     } else if (request.method === 'GET' && path === '/api/v2/balance') {

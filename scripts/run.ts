@@ -1,10 +1,17 @@
 import { spawn } from 'node:child_process';
 
-import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox, type Sandbox } from '../sandbox/server';
+import {
+  SAMPLE_CREATOR,
+  SANDBOX_API_KEY,
+  SAMPLE_VIDEO_URL,
+  startSandbox,
+  type Sandbox,
+} from '../sandbox/server';
 import { PROJECT_ROOT, ZAPIER_CLI } from './paths';
 import { userMessageOf } from '../src/dumplingai/errors';
 
-// The main job: runs the Get TikTok Video step (or, with `transcript` first, Get TikTok Transcript)
+// The main job: runs the Get TikTok Video step (or, with `transcript`, `creator` or `profile`
+// first, Get TikTok Transcript, the New TikTok Video by Creator trigger or Get TikTok Profile)
 // through Zapier's own local runner (`zapier-platform invoke`), against the real API when
 // DUMPLINGAI_API_KEY is set, otherwise against the embedded sandbox.
 
@@ -20,14 +27,45 @@ interface Outcome {
   stderr: string;
 }
 
-/** What to run, from the command line: `<link>`, or `transcript <link> [language]`. */
-export const jobOf = (args: string[]): { step: string; label: string; input: Record<string, string> } => {
+export interface Job {
+  kind: 'search' | 'trigger';
+  step: string;
+  label: string;
+  input: Record<string, string>;
+}
+
+/**
+ * What to run, from the command line: `<link>`, `transcript <link> [language]`, `creator
+ * <creator>` (the trigger) or `profile <creator>`.
+ */
+export const jobOf = (args: string[]): Job => {
+  if (args[0] === 'creator') {
+    return {
+      kind: 'trigger',
+      step: 'new_video_by_creator',
+      label: 'New TikTok Video by Creator',
+      input: { creator: args[1] ?? SAMPLE_CREATOR },
+    };
+  }
+  if (args[0] === 'profile') {
+    return {
+      kind: 'search',
+      step: 'get_tiktok_profile',
+      label: 'Get TikTok Profile',
+      input: { creator: args[1] ?? SAMPLE_CREATOR },
+    };
+  }
   if (args[0] === 'transcript') {
     const input: Record<string, string> = { url: args[1] ?? SAMPLE_VIDEO_URL };
     if (args[2] !== undefined) input.language = args[2];
-    return { step: 'get_tiktok_transcript', label: 'Get TikTok Transcript', input };
+    return { kind: 'search', step: 'get_tiktok_transcript', label: 'Get TikTok Transcript', input };
   }
-  return { step: 'get_tiktok_video', label: 'Get TikTok Video', input: { url: args[0] ?? SAMPLE_VIDEO_URL } };
+  return {
+    kind: 'search',
+    step: 'get_tiktok_video',
+    label: 'Get TikTok Video',
+    input: { url: args[0] ?? SAMPLE_VIDEO_URL },
+  };
 };
 
 /** The plain transcript out of the runner's printed result, to show before the whole result. */
@@ -40,15 +78,18 @@ export const transcriptIn = (stdout: string): string | null => {
   }
 };
 
-const invokeSearch = (
-  step: string,
-  input: Record<string, string>,
-  env: NodeJS.ProcessEnv,
-): Promise<Outcome> =>
+const NOTHING_FOUND: Readonly<Record<string, string>> = {
+  get_tiktok_transcript:
+    '\nNo transcript was found: the video has no captions in that language (try another, such as es), or none at all. Zapier treats it as "nothing found".',
+  get_tiktok_profile: '\nNo TikTok account has that username: Zapier treats it as "nothing found".',
+  new_video_by_creator: '\nThe creator has no posts yet: the trigger has nothing to start a Zap with.',
+};
+
+const invokeStep = ({ kind, step, input }: Job, env: NodeJS.ProcessEnv): Promise<Outcome> =>
   new Promise((resolveOutcome, reject) => {
     const child = spawn(
       process.execPath,
-      [ZAPIER_CLI, 'invoke', 'search', step, '--non-interactive', '-i', JSON.stringify(input)],
+      [ZAPIER_CLI, 'invoke', kind, step, '--non-interactive', '-i', JSON.stringify(input)],
       // A very wide "terminal" keeps the CLI from wrapping error messages across lines.
       { cwd: PROJECT_ROOT, env: { ...env, OCLIF_COLUMNS: '100000' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -85,16 +126,15 @@ const main = async (): Promise<number> => {
   console.log(`${job.label}: ${Object.values(job.input).join(' ')}\n`);
 
   try {
-    const outcome = await invokeSearch(job.step, job.input, env);
+    const outcome = await invokeStep(job, env);
     if (outcome.code === 0) {
       const transcript = transcriptIn(outcome.stdout);
       if (transcript !== null) console.log(`Transcript:\n\n${transcript}\n\nThe whole result:\n`);
       process.stdout.write(outcome.stdout);
       if (outcome.stdout.trim().endsWith('[]')) {
         console.log(
-          job.step === 'get_tiktok_transcript'
-            ? '\nNo transcript was found: the video has no captions in that language (try another, such as es), or none at all. Zapier treats it as "nothing found".'
-            : '\nNo video was found at that address: the step returns nothing, and Zapier treats it as "nothing found".',
+          NOTHING_FOUND[job.step] ??
+            '\nNo video was found at that address: the step returns nothing, and Zapier treats it as "nothing found".',
         );
       }
       return 0;

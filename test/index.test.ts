@@ -5,6 +5,8 @@ import packageJson from '../package.json';
 import { getTikTokTranscript } from '../src/searches/getTikTokTranscript';
 import { getTikTokVideos } from '../src/searches/getTikTokVideos';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
+import { getTikTokProfile } from '../src/searches/getTikTokProfile';
+import { newVideoByCreator } from '../src/triggers/newVideoByCreator';
 import { isTitleCase } from './helpers';
 import { keyLabel } from '../src/dumplingai/connection';
 import { downloadMedia } from '../src/hydrators/downloadMedia';
@@ -15,8 +17,10 @@ describe('the app definition', () => {
       get_tiktok_video: getTikTokVideo,
       get_tiktok_videos: getTikTokVideos,
       get_tiktok_transcript: getTikTokTranscript,
+      get_tiktok_profile: getTikTokProfile,
     });
-    // Both steps only read: Zapier's guidelines make them searches, and the app has no creates.
+    expect(App.triggers).toEqual({ new_video_by_creator: newVideoByCreator });
+    // Every step only reads: Zapier's guidelines make them searches and triggers, and the app has no creates.
     expect(App.creates).toBeUndefined();
     expect(App.hydrators).toEqual({ downloadMedia });
     expect(App.beforeRequest).toHaveLength(1);
@@ -38,7 +42,11 @@ describe('the app definition', () => {
 
 // Zapier's integration checks that can be judged from the definition alone, by their codes.
 describe('Zapier publishing checks', () => {
-  const actions = Object.values(App.searches);
+  const actions: {
+    key: string;
+    display: { label?: string; description?: string };
+    operation: { inputFields?: unknown; sample?: unknown };
+  }[] = [...Object.values(App.searches), ...Object.values(App.triggers)];
   const inputFieldsOf = (action: (typeof actions)[number]) =>
     (action.operation.inputFields ?? []) as {
       key: string;
@@ -132,8 +140,15 @@ describe('Zapier publishing checks', () => {
     );
   });
 
+  it('D021: a trigger’s description starts "Triggers when" and ends with a period', () => {
+    for (const trigger of Object.values(App.triggers)) {
+      expect(trigger.display.description).toMatch(/^Triggers when [^.]*\.$/);
+      expect(trigger.display.description).not.toMatch(/DumplingAI|Zapier/);
+    }
+  });
+
   it('descriptions follow Zapier’s wording: "Finds …", one short sentence with a period, naming no app', () => {
-    for (const action of actions) {
+    for (const action of Object.values(App.searches)) {
       expect(action.display.description).toMatch(/^Finds [^.]*\.$/);
       expect((action.display.description ?? '').length).toBeLessThanOrEqual(150);
       expect(action.display.description).not.toMatch(/DumplingAI|Zapier/);

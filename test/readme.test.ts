@@ -5,21 +5,24 @@ import { FAULTS } from '../sandbox/server';
 import { batchOutputFields } from '../src/searches/getTikTokVideos';
 import { transcriptOutputFields } from '../src/searches/getTikTokTranscript';
 import { outputFields } from '../src/zapier/outputFields';
+import { profileOutputFields } from '../src/zapier/profile';
+import { triggerOutputFields } from '../src/triggers/newVideoByCreator';
 
 // The README documents every output field and every sandbox fault; these keep it from drifting.
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
 describe('README', () => {
-  it.each([...outputFields, ...transcriptOutputFields].map((field) => [field.key, field.label, field.type]))(
-    'lists the output field %s with its label and type',
-    (key, label, type) => {
-      expect(readme).toMatch(
-        new RegExp(
-          `\\| \`${key.replace(/[[\]]/g, '\\$&')}\` +\\| ${label.replace(/[()]/g, '\\$&')} +\\| ${type} +\\|`,
-        ),
-      );
-    },
-  );
+  it.each(
+    [...outputFields, ...transcriptOutputFields, ...profileOutputFields, ...triggerOutputFields].map(
+      (field) => [field.key, field.label, field.type],
+    ),
+  )('lists the output field %s with its label and type', (key, label, type) => {
+    expect(readme).toMatch(
+      new RegExp(
+        `\\| \`${key.replace(/[[\]]/g, '\\$&')}\` +\\| ${label.replace(/[()]/g, '\\$&')} +\\| ${type} +\\|`,
+      ),
+    );
+  });
 
   it.each(Object.entries(FAULTS))('documents the sandbox fault %s', (id, fault) => {
     expect(readme).toContain(`https://www.tiktok.com/@sandbox/video/${id}`);
@@ -33,9 +36,11 @@ describe('README', () => {
     );
   });
 
-  it('names the two commands, and the transcript form of the first', () => {
+  it('names the two commands, and the transcript, creator and profile forms of the first', () => {
     expect(readme).toContain('npm start -- <tiktok url>');
     expect(readme).toContain('npm start -- transcript <tiktok url> [language]');
+    expect(readme).toContain('npm start -- creator <creator>');
+    expect(readme).toContain('npm start -- profile <creator>');
     expect(readme).toContain('npm test');
   });
 });

@@ -2,7 +2,15 @@ import type { ZObject } from 'zapier-platform-core';
 
 import { isObject, parseAnswer, type JsonObject } from '../tiktok/json';
 import { postIn } from '../tiktok/post';
-import { REQUEST_SOURCE, TRANSCRIPT_PATH, VIDEO_PATH, apiUrl } from './endpoints';
+import { profileIn } from '../tiktok/profile';
+import {
+  PROFILE_PATH,
+  PROFILE_VIDEOS_PATH,
+  REQUEST_SOURCE,
+  TRANSCRIPT_PATH,
+  VIDEO_PATH,
+  apiUrl,
+} from './endpoints';
 import { answerProblem, redact } from './errors';
 import { exchange } from './exchange';
 import { LIMITS, type Limits } from './limits';
@@ -109,5 +117,60 @@ export const fetchTranscript = (
     { path: TRANSCRIPT_PATH, body: { videoUrl, preferredLanguage } },
     transcriptBody,
     apiMessages.unreadableTranscript,
+    options,
+  );
+
+/** A profile's 200 is TikTok's `{user, stats}` (or its `userInfo` wrapper) naming the user. */
+const profileBody = (content: string, data: unknown): BodyCheck => {
+  const profile = profileIn(data);
+  const user = profile === null ? {} : (profile.user as JsonObject);
+  if (
+    profile !== null &&
+    [user.id, user.uniqueId, user.unique_id].some((id) => id !== undefined && id !== '')
+  )
+    return { ok: true, body: profile };
+  return { ok: false, detail: answerProblem(content, data) ?? 'the answer named no TikTok account.' };
+};
+
+/**
+ * A page of a creator's posts is an object with TikTok's `aweme_list`. An empty page may come
+ * without the list (TikTok sends `null` there), so paging fields alone are taken as a page too.
+ */
+const postsBody = (content: string, data: unknown): BodyCheck =>
+  isObject(data) &&
+  (Array.isArray(data.aweme_list) ||
+    (data.aweme_list == null && ('has_more' in data || 'max_cursor' in data)))
+    ? { ok: true, body: data }
+    : { ok: false, detail: answerProblem(content, data) ?? 'the answer held no list of posts.' };
+
+/** A creator's profile answer, by handle (without `@`); null when DumplingAI knows no such account. */
+export const fetchProfile = (
+  z: ZObject,
+  apiKey: unknown,
+  handle: string,
+  options?: AskOptions,
+): Promise<JsonObject | null> =>
+  askFor(
+    z,
+    apiKey,
+    { path: PROFILE_PATH, body: { handle } },
+    profileBody,
+    apiMessages.unreadableProfile,
+    options,
+  );
+
+/** The first page of a creator's posts, by handle; null when DumplingAI knows no such account. */
+export const fetchCreatorPosts = (
+  z: ZObject,
+  apiKey: unknown,
+  handle: string,
+  options?: AskOptions,
+): Promise<JsonObject | null> =>
+  askFor(
+    z,
+    apiKey,
+    { path: PROFILE_VIDEOS_PATH, body: { handle } },
+    postsBody,
+    apiMessages.unreadablePosts,
     options,
   );

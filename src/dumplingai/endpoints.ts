@@ -1,12 +1,16 @@
 export const DEFAULT_BASE_URL = 'https://app.dumplingai.com';
 export const VIDEO_PATH = '/api/v1/get-tiktok-video';
 export const TRANSCRIPT_PATH = '/api/v1/get-tiktok-transcript';
+export const PROFILE_PATH = '/api/v1/get-tiktok-profile';
+export const PROFILE_VIDEOS_PATH = '/api/v1/get-tiktok-profile-videos';
 // The balance endpoint costs no credit, unlike the video endpoint, so the connection test uses it.
 export const BALANCE_PATH = '/api/v2/balance';
 export const REQUEST_SOURCE = 'ZAPIER';
 // The dashboard, for billing; the page that lists the account's API keys.
 export const DASHBOARD_URL = 'https://app.dumplingai.com';
 export const API_KEYS_URL = 'https://app.dumplingai.com/api-keys';
+// DumplingAI publishes no price per TikTok call: help text links here rather than quote a figure.
+export const PRICING_URL = 'https://www.dumplingai.com/pricing';
 
 // Read on every call, not once at load, so a sandbox or Zapier's env settings can redirect the
 // app without reloading it.

@@ -91,6 +91,18 @@ export const apiMessages = {
       detail,
       ' Try again later; if it keeps happening, contact DumplingAI support.',
     ),
+  unreadableProfile: (detail: string): string =>
+    withDetail(
+      'DumplingAI sent an answer that is not a TikTok profile: ',
+      detail,
+      ' Try again later; if it keeps happening, contact DumplingAI support.',
+    ),
+  unreadablePosts: (detail: string): string =>
+    withDetail(
+      "DumplingAI sent an answer that is not a list of the creator's posts: ",
+      detail,
+      ' Try again later; if it keeps happening, contact DumplingAI support.',
+    ),
   noDetail: 'no details were given.',
   redacted: ':censored:',
 } as const;

@@ -84,10 +84,13 @@ export const fetchMedia =
 export const downloadMedia = withPlainErrors(fetchMedia(LIMITS));
 
 /** A search may not stash files, so it returns pointers that Zapier resolves with downloadMedia. */
+export const filePointer = (z: ZObject, file: MediaFile | null): string | null =>
+  file === null ? null : z.dehydrateFile(downloadMedia, file);
+
+/** A video's file fields, and each image's file. */
 export const filePointers = (z: ZObject, video: FlatTikTokVideo): FilePointers => {
   const files = mediaFiles(video);
-  const pointer = (file: MediaFile | null): string | null =>
-    file === null ? null : z.dehydrateFile(downloadMedia, file);
+  const pointer = (file: MediaFile | null): string | null => filePointer(z, file);
   return {
     videoFile: pointer(files.videoFile),
     coverFile: pointer(files.coverFile),

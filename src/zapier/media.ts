@@ -69,6 +69,10 @@ export const mediaFiles = (video: FlatTikTokVideo): Record<FileField, MediaFile 
   musicFile: media(video.musicPlayUrl, nameFrom(video.musicId, 'tiktok-music'), 'mp3', 'audio/mpeg'),
 });
 
+/** A creator's avatar, named after their username. */
+export const avatarFile = (uniqueId: string | null, url: string | null): MediaFile | null =>
+  media(url, `${nameFrom(uniqueId, 'tiktok-creator')}-avatar`, 'jpg', 'image/jpeg');
+
 /** One of a photo post's images, named `<id>-1.jpg`, `<id>-2.jpg`… in the post's order. */
 export const imageFile = (postId: string | null, image: PostImage, index: number): MediaFile | null =>
   media(image.url, `${nameFrom(postId, 'tiktok-photo')}-${index + 1}`, 'jpg', 'image/jpeg');

@@ -11,7 +11,8 @@ const CDN = 'https://v16-webapp.tiktok.com';
 const send = (
   url: string,
   context: Context = 'step',
-  deadlineMs = 1000,
+  // Far above what a loopback answer takes on a busy machine; the deadline tests pass their own.
+  deadlineMs = 20_000,
   method: 'GET' | 'POST' = 'GET',
   size = 0,
 ) =>
@@ -34,7 +35,7 @@ describe('exchange', () => {
     const second = nock(CDN, { badheaders: ['authorization'] })
       .get('/next')
       .reply(200, 'done');
-    await expect(send(`${API}/start`, 'step', 1000, 'POST')).resolves.toEqual({
+    await expect(send(`${API}/start`, 'step', 20_000, 'POST')).resolves.toEqual({
       status: 200,
       content: 'done',
     });
@@ -48,7 +49,10 @@ describe('exchange', () => {
     const again = nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
       .post('/again', { a: 1 })
       .reply(200, 'ok');
-    await expect(send(`${API}/start`, 'step', 1000, 'POST')).resolves.toEqual({ status: 200, content: 'ok' });
+    await expect(send(`${API}/start`, 'step', 20_000, 'POST')).resolves.toEqual({
+      status: 200,
+      content: 'ok',
+    });
     expect(again.isDone()).toBe(true);
   });
 
@@ -101,7 +105,7 @@ describe('exchange', () => {
     const error = await caught(() =>
       run(
         (z) =>
-          exchange(z, { url: `${CDN}/x` }, { who: 'TikTok', context: 'step', deadlineMs: 1000 }, () => {
+          exchange(z, { url: `${CDN}/x` }, { who: 'TikTok', context: 'step', deadlineMs: 20_000 }, () => {
             throw new TypeError("Cannot read properties of undefined (reading 'status')");
           }),
         bundleFor(),
@@ -120,7 +124,7 @@ describe('exchange', () => {
         return await exchange(
           z,
           { url: `${CDN}/x` },
-          { who: 'TikTok', context: 'step', deadlineMs: 1000 },
+          { who: 'TikTok', context: 'step', deadlineMs: 20_000 },
           () =>
             Promise.reject(new Error('odd', { cause: 'not an error' })).catch((error: unknown) => {
               throw (error as Error).cause;
@@ -138,7 +142,7 @@ describe('exchange', () => {
     const error = await caught(() =>
       run(
         (z) =>
-          exchange(z, { url: `${CDN}/x` }, { who: 'TikTok', context: 'step', deadlineMs: 1000 }, () => {
+          exchange(z, { url: `${CDN}/x` }, { who: 'TikTok', context: 'step', deadlineMs: 20_000 }, () => {
             throw new z.errors.HaltedError('Stop here.');
           }),
         bundleFor(),
@@ -149,7 +153,7 @@ describe('exchange', () => {
 
   it('stops reading an answer larger than its size limit', async () => {
     nock(CDN).get('/big').reply(200, 'x'.repeat(100));
-    const error = await caught(() => send(`${CDN}/big`, 'step', 1000, 'GET', 10));
+    const error = await caught(() => send(`${CDN}/big`, 'step', 20_000, 'GET', 10));
     expect(JSON.parse(error.message)).toEqual({
       message:
         'DumplingAI sent an answer far larger than TikTok video data, so it was not read. Try again later; if it keeps happening, contact DumplingAI support.',

@@ -33,6 +33,46 @@ const post = (body: string, key: string = SANDBOX_API_KEY) =>
 
 const lookUp = (url: unknown) => post(JSON.stringify({ url, requestSource: 'ZAPIER' }));
 
+describe('sandbox creator endpoints', () => {
+  const ask = (path: string, body: unknown, key = SANDBOX_API_KEY) =>
+    fetch(`${sandbox.origin}/api/v1/${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  it.each([
+    ['get-tiktok-profile', 'dumpling.kitchen', 200],
+    ['get-tiktok-profile', '@Mika.Travels', 200],
+    ['get-tiktok-profile-videos', 'private.person', 200],
+    ['get-tiktok-profile', 'nobody.here', 404],
+    ['get-tiktok-profile-videos', 'nobody.here', 404],
+  ])('%s answers %j with %i and the rate-limit headers', async (path, handle, status) => {
+    const response = await ask(path, { handle, requestSource: 'ZAPIER' });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
+  });
+
+  it('sends the big.ids page with its ids as JSON numbers', async () => {
+    const text = await (await ask('get-tiktok-profile-videos', { handle: 'big.ids' })).text();
+    expect(text).toContain('"aweme_id":7524919477404745385');
+    expect(text).not.toContain('"aweme_id":"');
+  });
+
+  it.each([
+    [{}, "'handle' parameter is required and must be a non-empty string."],
+    [{ handle: ' ' }, "'handle' parameter is required and must be a non-empty string."],
+    ['{nope', 'Invalid JSON in request body'],
+  ])('refuses %j with the reference’s message', async (body, message) => {
+    const response = await ask('get-tiktok-profile', body);
+    expect([response.status, await response.json()]).toEqual([400, { error: message }]);
+  });
+
+  it('refuses a wrong key', async () => {
+    expect((await ask('get-tiktok-profile-videos', { handle: 'big.ids' }, 'sk_wrong')).status).toBe(401);
+  });
+});
+
 describe('sandbox transcript endpoint', () => {
   const ask = (body: unknown) =>
     fetch(`${sandbox.origin}/api/v1/get-tiktok-transcript`, {

@@ -110,23 +110,112 @@ describe('npm start -- transcript', () => {
   }, 60_000);
 });
 
+describe('npm start -- creator and profile', () => {
+  it('prints what the trigger returns, newest first, pinned posts in their place', async () => {
+    const run = await npmStart(['creator', '@dumpling.kitchen']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('New TikTok Video by Creator: @dumpling.kitchen');
+    const output = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n['))) as {
+      id: string;
+      isPinned: boolean;
+    }[];
+    expect(output.map((item) => [item.id, item.isPinned])).toEqual([
+      ['7460293617584139566', false],
+      ['7459000000000000003', false],
+      ['7321234567890123456', false],
+      ['7200000000000000002', true],
+      ['7100000000000000001', true],
+    ]);
+  }, 60_000);
+
+  it('prints the profile, and what a Zap user would see for a private creator’s posts', async () => {
+    const profile = await npmStart(['profile', 'https://www.tiktok.com/@Mika.Travels?lang=en']);
+    expect(profile.code).toBe(0);
+    const [output] = JSON.parse(profile.stdout.slice(profile.stdout.indexOf('\n['))) as Record<
+      string,
+      unknown
+    >[];
+    expect(output).toMatchObject({ uniqueId: 'mika.travels', heartCount: 2100000, followerCount: 51200 });
+    const refused = await npmStart(['creator', 'private.person']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain(
+      'TikTok would not show the posts of @private.person: the account may be private, restricted or gone.',
+    );
+  }, 90_000);
+});
+
 describe('jobOf and transcriptIn', () => {
   it.each([
-    [[], { step: 'get_tiktok_video', label: 'Get TikTok Video', input: { url: SAMPLE_VIDEO_URL } }],
+    [
+      [],
+      {
+        kind: 'search',
+        step: 'get_tiktok_video',
+        label: 'Get TikTok Video',
+        input: { url: SAMPLE_VIDEO_URL },
+      },
+    ],
     [
       ['https://vm.tiktok.com/x/'],
-      { step: 'get_tiktok_video', label: 'Get TikTok Video', input: { url: 'https://vm.tiktok.com/x/' } },
+      {
+        kind: 'search',
+        step: 'get_tiktok_video',
+        label: 'Get TikTok Video',
+        input: { url: 'https://vm.tiktok.com/x/' },
+      },
     ],
     [
       ['transcript'],
-      { step: 'get_tiktok_transcript', label: 'Get TikTok Transcript', input: { url: SAMPLE_VIDEO_URL } },
+      {
+        kind: 'search',
+        step: 'get_tiktok_transcript',
+        label: 'Get TikTok Transcript',
+        input: { url: SAMPLE_VIDEO_URL },
+      },
     ],
     [
       ['transcript', 'https://vm.tiktok.com/x/', 'es'],
       {
+        kind: 'search',
         step: 'get_tiktok_transcript',
         label: 'Get TikTok Transcript',
         input: { url: 'https://vm.tiktok.com/x/', language: 'es' },
+      },
+    ],
+    [
+      ['creator'],
+      {
+        kind: 'trigger',
+        step: 'new_video_by_creator',
+        label: 'New TikTok Video by Creator',
+        input: { creator: '@dumpling.kitchen' },
+      },
+    ],
+    [
+      ['creator', 'https://www.tiktok.com/@mika.travels'],
+      {
+        kind: 'trigger',
+        step: 'new_video_by_creator',
+        label: 'New TikTok Video by Creator',
+        input: { creator: 'https://www.tiktok.com/@mika.travels' },
+      },
+    ],
+    [
+      ['profile', 'mika.travels'],
+      {
+        kind: 'search',
+        step: 'get_tiktok_profile',
+        label: 'Get TikTok Profile',
+        input: { creator: 'mika.travels' },
+      },
+    ],
+    [
+      ['profile'],
+      {
+        kind: 'search',
+        step: 'get_tiktok_profile',
+        label: 'Get TikTok Profile',
+        input: { creator: '@dumpling.kitchen' },
       },
     ],
   ])('reads %j as %j', (args, job) => {

@@ -242,7 +242,7 @@ describe('one lookup inside the batch', () => {
           },
           API_KEY,
           LIMITS,
-        )(short('ZMbug'), 1000),
+        )(short('ZMbug'), 20_000),
       bundleFor(),
     );
     expect(scope.isDone()).toBe(true);

@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+
+import { checkCreator } from '../../src/tiktok/creator';
+
+const WHAT_WORKS =
+  'Enter the creator’s TikTok username, such as @dumpling.kitchen, or their profile link, such as https://www.tiktok.com/@dumpling.kitchen.';
+
+describe('checkCreator', () => {
+  it.each([
+    ['@dumpling.kitchen', 'dumpling.kitchen'],
+    ['dumpling.kitchen', 'dumpling.kitchen'],
+    ['  @Dumpling.Kitchen  ', 'dumpling.kitchen'],
+    ['ab', 'ab'],
+    ['a_b.c_d.e_f.g_h.i_j.k_lm', 'a_b.c_d.e_f.g_h.i_j.k_lm'],
+    ['12345', '12345'],
+    ['pizza.com', 'pizza.com'],
+    ['https://www.tiktok.com/@dumpling.kitchen', 'dumpling.kitchen'],
+    ['HTTPS://WWW.TIKTOK.COM/@Dumpling.Kitchen', 'dumpling.kitchen'],
+    ['https://www.tiktok.com/@dumpling.kitchen?lang=en&is_from_webapp=1', 'dumpling.kitchen'],
+    ['https://www.tiktok.com/@dumpling.kitchen#top', 'dumpling.kitchen'],
+    ['https://www.tiktok.com/@dumpling.kitchen///', 'dumpling.kitchen'],
+    ['https://www.tiktok.com/@dumpling.kitchen/liked', 'dumpling.kitchen'],
+    ['https://www.tiktok.com/@dumpling.kitchen/playlist/dumplings-7300000000000000000', 'dumpling.kitchen'],
+    ['http://m.tiktok.com/@dumpling.kitchen', 'dumpling.kitchen'],
+    ['www.tiktok.com/@dumpling.kitchen', 'dumpling.kitchen'],
+    ['tiktok.com/@dumpling.kitchen', 'dumpling.kitchen'],
+    [
+      'https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456?is_from_webapp=1',
+      'dumpling.kitchen',
+    ],
+    ['https://www.tiktok.com/@mika.travels/photo/7477969281306526825', 'mika.travels'],
+  ])('reads %j as the handle %j', (input, handle) => {
+    expect(checkCreator(input)).toEqual({ ok: true, handle });
+  });
+
+  it.each([
+    ['', `Enter the TikTok creator to look up. ${WHAT_WORKS}`],
+    ['   ', `Enter the TikTok creator to look up. ${WHAT_WORKS}`],
+    ['@', `Enter the TikTok creator to look up. ${WHAT_WORKS}`],
+    [undefined, `Enter the TikTok creator to look up. ${WHAT_WORKS}`],
+    [42, `Enter the TikTok creator to look up. ${WHAT_WORKS}`],
+    [
+      'dumpling kitchen',
+      `That is not a TikTok username: usernames are 2 to 24 letters, digits, _ and . (not ending with .). ${WHAT_WORKS}`,
+    ],
+    [
+      '@a',
+      `That is not a TikTok username: usernames are 2 to 24 letters, digits, _ and . (not ending with .). ${WHAT_WORKS}`,
+    ],
+    [
+      'dumpling.',
+      `That is not a TikTok username: usernames are 2 to 24 letters, digits, _ and . (not ending with .). ${WHAT_WORKS}`,
+    ],
+    [
+      'a'.repeat(25),
+      `That is not a TikTok username: usernames are 2 to 24 letters, digits, _ and . (not ending with .). ${WHAT_WORKS}`,
+    ],
+    [
+      'dumpling-kitchen',
+      `That is not a TikTok username: usernames are 2 to 24 letters, digits, _ and . (not ending with .). ${WHAT_WORKS}`,
+    ],
+    [
+      'MS4wLjABAAAAv7iSuuXDJGDvJkmH_vz1qkDZYo1apxgzaxdBSeIuPiM',
+      `That is TikTok's internal id for an account, which DumplingAI does not take. ${WHAT_WORKS}`,
+    ],
+    [
+      'https://www.tiktok.com/@MS4wLjABAAAAv7iSuuXDJGDvJkmH_vz1qkDZYo1apxgzaxdBSeIuPiM',
+      `That is TikTok's internal id for an account, which DumplingAI does not take. ${WHAT_WORKS}`,
+    ],
+    [
+      'https://vm.tiktok.com/ZMhKxyz/',
+      `A short link (vm.tiktok.com/…) does not say whose it is. Open it, then copy the creator's profile address. ${WHAT_WORKS}`,
+    ],
+    [
+      'vt.tiktok.com/ZSabc/',
+      `A short link (vm.tiktok.com/…) does not say whose it is. Open it, then copy the creator's profile address. ${WHAT_WORKS}`,
+    ],
+    [
+      'https://www.tiktok.com/t/ZTRabc/',
+      `A short link (vm.tiktok.com/…) does not say whose it is. Open it, then copy the creator's profile address. ${WHAT_WORKS}`,
+    ],
+    [
+      'https://www.tiktok.com/@/video/7321234567890123456',
+      `That names a post, not its creator. Open the post and copy the creator's profile address. ${WHAT_WORKS}`,
+    ],
+    [
+      '7321234567890123456',
+      `That names a post, not its creator. Open the post and copy the creator's profile address. ${WHAT_WORKS}`,
+    ],
+    ['https://www.instagram.com/@dumpling.kitchen', `That is not a TikTok profile link. ${WHAT_WORKS}`],
+    ['https://www.tiktok.com/music/original-sound-123', `That is not a TikTok profile link. ${WHAT_WORKS}`],
+    [
+      'https://www.tiktok.com/embed/v2/7321234567890123456',
+      `That is not a TikTok profile link. ${WHAT_WORKS}`,
+    ],
+    ['https://[bad', `That is not a TikTok profile link. ${WHAT_WORKS}`],
+  ])('refuses %j, saying what to paste', (input, message) => {
+    expect(checkCreator(input)).toEqual({ ok: false, message });
+  });
+
+  it('keeps every refusal within Zapier’s 250 characters', () => {
+    for (const input of [
+      '',
+      'a b',
+      'MS4wLjABxyz',
+      'https://vm.tiktok.com/x/',
+      '7321234567890123456',
+      'https://x.com/@a',
+    ]) {
+      const checked = checkCreator(input);
+      expect(checked.ok ? 0 : checked.message.length).toBeLessThanOrEqual(250);
+    }
+  });
+
+  const handle = fc
+    .tuple(
+      fc.stringMatching(/^[A-Za-z0-9_.]{1,23}$/),
+      fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_'.split('')),
+    )
+    .map(([body, last]) => `${body}${last}`)
+    .filter((name) => !/^\d{15,25}$/.test(name) && !name.startsWith('MS4wLjAB'));
+
+  it('reads every valid handle, in every accepted form, as that handle in lower case', () => {
+    fc.assert(
+      fc.property(
+        handle,
+        fc.constantFrom('', '@', 'https://www.tiktok.com/@', 'tiktok.com/@', 'http://m.tiktok.com/@'),
+        fc.constantFrom(
+          '',
+          '/',
+          '?lang=en',
+          '#x',
+          '/video/7321234567890123456',
+          '/photo/7477969281306526825',
+        ),
+        (name, before, after) => {
+          const input = before === '' || before === '@' ? `${before}${name}` : `${before}${name}${after}`;
+          expect(checkCreator(input)).toEqual({ ok: true, handle: name.toLowerCase() });
+        },
+      ),
+    );
+  });
+
+  it('never throws, whatever is pasted', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.anything()), (input) => {
+        const checked = checkCreator(input);
+        expect(typeof checked.ok).toBe('boolean');
+      }),
+    );
+  });
+});

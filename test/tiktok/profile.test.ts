@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+
+import { normaliseProfile } from '../../src/tiktok/profile';
+import sample from '../../src/zapier/samples/profile.json';
+import heartOnly from '../fixtures/creators/profile-heart-only.json';
+import noStats from '../fixtures/creators/profile-no-stats.json';
+import privateProfile from '../fixtures/creators/profile-private.json';
+
+describe('normaliseProfile', () => {
+  it('reads the web shape with exact statsV2 counts over the rounded stats', () => {
+    expect(normaliseProfile(sample)).toEqual({
+      id: '6812345678901234567',
+      uniqueId: 'dumpling.kitchen',
+      nickname: 'Dumpling Kitchen',
+      signature: 'Dumplings from scratch, every Sunday.',
+      bioLink: 'https://dumpling.kitchen/recipes',
+      verified: false,
+      privateAccount: false,
+      secUid: 'MS4wLjABAAAAv7iSuuXDJGDvJkmH_vz1qkDZYo1apxgzaxdBSeIuPiM',
+      createTime: 1585872000,
+      createTimeISO: '2020-04-03T00:00:00.000Z',
+      followerCount: 182431,
+      followingCount: 312,
+      heartCount: 4213377,
+      videoCount: 241,
+      diggCount: 1520,
+      friendCount: 58,
+      avatarUrl: 'https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068/dumpling~c5_1080x1080.jpeg',
+    });
+  });
+
+  it('reads the total likes from the older `heart` when `heartCount` is absent', () => {
+    expect(normaliseProfile(heartOnly)).toMatchObject({
+      heartCount: 2100000,
+      followerCount: 51200,
+      friendCount: null,
+      avatarUrl: 'https://p16-sign-sg.tiktokcdn.com/tos-alisg-avt-0068/mika~c5_100x100.jpeg',
+    });
+  });
+
+  it('gives null counts, not zeros, when the answer has no stats (as the documented example)', () => {
+    expect(normaliseProfile(noStats)).toMatchObject({
+      id: '7012345678901234567',
+      followerCount: null,
+      followingCount: null,
+      heartCount: null,
+      videoCount: null,
+      diggCount: null,
+      signature: null,
+      bioLink: null,
+      avatarUrl: null,
+    });
+  });
+
+  it('says a private account is private, keeping its real zeros', () => {
+    expect(normaliseProfile(privateProfile)).toMatchObject({
+      privateAccount: true,
+      heartCount: 0,
+      diggCount: 0,
+    });
+  });
+
+  it('reads TikTok’s userInfo wrapper and the app’s snake_case', () => {
+    expect(
+      normaliseProfile({
+        userInfo: {
+          user: {
+            uid: 7012345678901234567n.toString(),
+            unique_id: 'app.user',
+            sec_uid: 'MS4wLjABAAAAapp',
+            create_time: '1600000000',
+            secret: 1,
+            follower_count: 10,
+            following_count: 2,
+            total_favorited: 30,
+            aweme_count: 4,
+            favoriting_count: 5,
+            friend_count: 1,
+            avatar_larger: { url_list: ['https://p16.tiktokcdn.com/a.jpeg'] },
+            bio_url: 'https://example.com',
+          },
+        },
+      }),
+    ).toEqual({
+      id: '7012345678901234567',
+      uniqueId: 'app.user',
+      nickname: null,
+      signature: null,
+      bioLink: 'https://example.com',
+      verified: null,
+      privateAccount: true,
+      secUid: 'MS4wLjABAAAAapp',
+      createTime: 1600000000,
+      createTimeISO: '2020-09-13T12:26:40.000Z',
+      followerCount: 10,
+      followingCount: 2,
+      heartCount: 30,
+      videoCount: 4,
+      diggCount: 5,
+      friendCount: 1,
+      avatarUrl: 'https://p16.tiktokcdn.com/a.jpeg',
+    });
+  });
+
+  it('prefers the exact text counts of statsV2, and reads statsV2.heart too', () => {
+    expect(
+      normaliseProfile({
+        user: { id: '1' },
+        stats: { heart: 100 },
+        statsV2: { heart: '123', followerCount: '1.2M' },
+      }),
+    ).toMatchObject({ heartCount: 123, followerCount: null });
+  });
+
+  it('never throws, and gives a number or null for every count, for any JSON', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({ user: fc.anything(), stats: fc.dictionary(fc.string(), fc.anything()) }),
+        ),
+        (raw) => {
+          const profile = normaliseProfile(raw);
+          for (const count of [
+            profile.followerCount,
+            profile.heartCount,
+            profile.videoCount,
+            profile.createTime,
+          ]) {
+            expect(count === null || Number.isFinite(count)).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+});

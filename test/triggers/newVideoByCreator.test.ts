@@ -1,0 +1,357 @@
+import nock from 'nock';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+
+import { LIMITS } from '../../src/dumplingai/limits';
+import { newVideoByCreator, pollCreator } from '../../src/triggers/newVideoByCreator';
+import { outputFields } from '../../src/zapier/outputFields';
+import { API, API_KEY, appTester, caught, readFixture, userMessage } from '../helpers';
+
+const PATH = '/api/v1/get-tiktok-profile-videos';
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+const page = (name: string) => readFixture(`creators/${name}`);
+
+type Item = Record<string, unknown> & { id: string };
+type Meta = Partial<Bundle['meta']>;
+
+const bundle = (inputData: Record<string, unknown>, meta: Meta = {}): Partial<Bundle> => ({
+  authData: { apiKey: API_KEY },
+  inputData,
+  meta: {
+    isLoadingSample: false,
+    isPopulatingDedupe: false,
+    isFillingDynamicDropdown: false,
+    limit: -1,
+    page: 0,
+    ...meta,
+  } as Bundle['meta'],
+});
+
+/** The trigger as Zapier runs it: the core finds the function in the app and runs its trigger checks. A fresh cache. */
+const poll = (inputData: Record<string, unknown>, meta: Meta = {}) =>
+  appTester(
+    (newVideoByCreator.operation as { perform: (z: ZObject, b: Bundle) => Promise<Item[]> }).perform,
+    bundle(inputData, meta),
+    true,
+  );
+
+const answer = (handle: string, body: string, status = 200) =>
+  nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
+    .post(PATH, { handle, requestSource: 'ZAPIER' })
+    .reply(status, body, JSON_TYPE);
+
+describe('New TikTok Video by Creator', () => {
+  it('is a polling trigger named and described in Zapier’s words', () => {
+    expect([newVideoByCreator.key, newVideoByCreator.noun, newVideoByCreator.operation.type]).toEqual([
+      'new_video_by_creator',
+      'TikTok Video',
+      'polling',
+    ]);
+    expect(newVideoByCreator.display).toEqual({
+      label: 'New TikTok Video by Creator',
+      description: 'Triggers when a TikTok creator posts a new video or photo post.',
+    });
+  });
+
+  it('tells what each poll costs, and links the pricing rather than invent a price', () => {
+    const fields = newVideoByCreator.operation.inputFields as { key: string; helpText: string }[];
+    expect(fields.map((field) => field.key)).toEqual(['creator', 'includePhotos', 'checkEvery']);
+    expect(fields[2]?.helpText).toBe(
+      'Each check is one DumplingAI lookup ([pricing](https://www.dumplingai.com/pricing)), and Zapier checks every 1 to 15 minutes depending on your Zapier plan: 96 to 1,440 lookups a day for one creator. To spend fewer, ask DumplingAI less often; in between, the trigger reuses the posts it fetched last, so new posts arrive later.',
+    );
+  });
+
+  it.each([
+    ['@Dumpling.Kitchen', 'dumpling.kitchen'],
+    ['https://www.tiktok.com/@dumpling.kitchen?lang=en', 'dumpling.kitchen'],
+    ['https://www.tiktok.com/@mika.travels/photo/7477969281306526825', 'mika.travels'],
+  ])('asks for the first page of %j with one request {handle, requestSource}', async (creator, handle) => {
+    const scope = answer(handle, page('photo-page'));
+    await poll({ creator });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('gives the posts newest first, pinned old posts in their place and marked, repeats once', async () => {
+    const scope = answer('dumpling.kitchen', page('pinned-page'));
+    const items = await poll({ creator: '@dumpling.kitchen' });
+    expect(scope.isDone()).toBe(true);
+    expect(items.map((item) => [item.id, item.createTimeISO, item.isPinned])).toEqual([
+      ['7460293617584139566', '2025-01-05T16:00:00.000Z', false],
+      ['7459000000000000003', '2025-01-02T06:40:00.000Z', false],
+      ['7321234567890123456', '2024-01-07T06:09:16.000Z', false],
+      ['7200000000000000002', '2023-03-28T10:40:00.000Z', true],
+      ['7100000000000000001', '2022-05-08T08:53:20.000Z', true],
+    ]);
+    expect(items[0]).toMatchObject({
+      url: 'https://www.tiktok.com/@dumpling.kitchen/video/7460293617584139566',
+      statsPlayCount: 98765,
+      statsDiggCount: 5678,
+      videoDuration: 15,
+      authorUniqueId: 'dumpling.kitchen',
+    });
+  });
+
+  it('keeps every digit of ids that arrive as JSON numbers', async () => {
+    answer('big.ids', page('number-ids-page'));
+    const items = await poll({ creator: 'big.ids' });
+    expect(items.map((item) => [item.id, item.authorId])).toEqual([
+      ['7524919477404745385', '7012345678901234567'],
+      ['7524919477404745386', '7012345678901234567'],
+    ]);
+  });
+
+  it('includes photo posts unless asked not to', async () => {
+    answer('mika.travels', page('photo-page'));
+    const all = await poll({ creator: 'mika.travels' });
+    expect(all.map((item) => [item.id, item.isPhotoPost, item.imageCount])).toEqual([
+      ['7477969281306526825', true, 3],
+      ['7470000000000000010', false, 0],
+      ['7465000000000000011', true, 2],
+    ]);
+    for (const choice of ['false', false]) {
+      answer('mika.travels', page('photo-page'));
+      const videos = await poll({ creator: 'mika.travels', includePhotos: choice });
+      expect(videos.map((item) => item.id)).toEqual(['7470000000000000010']);
+    }
+  });
+
+  it('gives every item every output key of Get TikTok Video, so Zaps map them alike', async () => {
+    const topKeys = [...new Set(outputFields.map((field) => field.key.split('[]')[0]))].sort();
+    for (const [handle, name] of [
+      ['dumpling.kitchen', 'pinned-page'],
+      ['mika.travels', 'photo-page'],
+      ['big.ids', 'number-ids-page'],
+    ] as const) {
+      answer(handle, page(name));
+      const items = await poll({ creator: handle });
+      for (const item of items) {
+        expect(Object.keys(item).sort()).toEqual([...topKeys, 'isPinned'].sort());
+      }
+    }
+  });
+
+  it('has a sample whose keys every live item has (Zapier’s T004)', async () => {
+    answer('dumpling.kitchen', page('pinned-page'));
+    const items = await poll({ creator: 'dumpling.kitchen' });
+    const sampleKeys = Object.keys(newVideoByCreator.operation.sample as object);
+    for (const item of items) expect(sampleKeys.filter((key) => !(key in item))).toEqual([]);
+    expect(typeof (newVideoByCreator.operation.sample as Item).id).toBe('string');
+  });
+
+  it('gives the editor at most three items when it loads samples', async () => {
+    answer('dumpling.kitchen', page('pinned-page'));
+    const items = await poll({ creator: 'dumpling.kitchen' }, { isLoadingSample: true });
+    expect(items.map((item) => item.id)).toEqual([
+      '7460293617584139566',
+      '7459000000000000003',
+      '7321234567890123456',
+    ]);
+  });
+
+  it('gives every item of a full page when Zapier builds its baseline', async () => {
+    answer('dumpling.kitchen', page('pinned-page'));
+    expect(await poll({ creator: 'dumpling.kitchen' }, { isPopulatingDedupe: true })).toHaveLength(5);
+  });
+
+  it.each([
+    { has_more: 0, max_cursor: '0', aweme_list: null },
+    { max_cursor: '0' },
+    { has_more: false, aweme_list: [] },
+  ])('gives nothing for a public account without posts (%j)', async (body) => {
+    answer('new.creator', JSON.stringify(body));
+    await expect(poll({ creator: 'new.creator' })).resolves.toEqual([]);
+  });
+
+  it('leaves out a post that has no id', async () => {
+    answer(
+      'dumpling.kitchen',
+      JSON.stringify({
+        aweme_list: [
+          { desc: 'no id', create_time: 1 },
+          { aweme_id: '7', create_time: 2 },
+        ],
+      }),
+    );
+    expect((await poll({ creator: 'dumpling.kitchen' })).map((item) => item.id)).toEqual(['7']);
+  });
+});
+
+describe('New TikTok Video by Creator, when something is wrong', () => {
+  it('refuses what names no creator, with no request', async () => {
+    const error = await caught(() => poll({ creator: 'https://vm.tiktok.com/ZMhKxyz/' }));
+    expect(error.name).toBe('AppError');
+    expect(JSON.parse(error.message)).toMatchObject({ code: 'invalid_creator', status: 400 });
+    expect(userMessage(error)).toMatch(/^A short link \(vm\.tiktok\.com\/…\) does not say whose it is\./);
+  });
+
+  it('says plainly when DumplingAI knows no such creator, so the Zap’s owner finds out', async () => {
+    answer('gone.creator', JSON.stringify({ error: 'TikTok user not found: gone.creator' }), 404);
+    const error = await caught(() => poll({ creator: '@gone.creator' }));
+    expect(JSON.parse(error.message)).toEqual({
+      message:
+        'DumplingAI found no TikTok account @gone.creator, or could not see its posts. Check the username (creators can change it) and that the account is public, then test this trigger again.',
+      code: 'creator_not_found',
+      status: 404,
+    });
+  });
+
+  it('says plainly when TikTok will not show the account’s posts (private or gone)', async () => {
+    answer(
+      'private.person',
+      JSON.stringify({
+        status_code: 10222,
+        status_msg: 'This account is private',
+        aweme_list: null,
+        has_more: 0,
+      }),
+    );
+    const error = await caught(() => poll({ creator: 'private.person' }));
+    expect(JSON.parse(error.message)).toEqual({
+      message:
+        'TikTok would not show the posts of @private.person: the account may be private, restricted or gone. Check it on TikTok, or watch another creator.',
+      code: 'creator_unavailable',
+      status: 403,
+    });
+  });
+
+  it.each([
+    [401, '{"error":"API key is invalid or missing."}', {}, 'ExpiredAuthError'],
+    [403, '{"error":"Insufficient credits. Please top up your account."}', {}, 'AppError'],
+    [429, '{"error":"Too many requests."}', { 'Retry-After': '30' }, 'ThrottledError'],
+    [
+      503,
+      '{"error":"Rate limit exceeded. Please try again later."}',
+      { 'Retry-After': '30' },
+      'ThrottledError',
+    ],
+    [500, '{"error":"boom"}', {}, 'AppError'],
+  ])('treats a %i as every other step does', async (status, body, headers, name) => {
+    const scope = nock(API)
+      .post(PATH)
+      .reply(status, body, { ...JSON_TYPE, ...headers });
+    const error = await caught(() => poll({ creator: 'dumpling.kitchen' }));
+    expect(scope.isDone()).toBe(true);
+    expect(error.name).toBe(name);
+  });
+
+  it('lets Zapier try later when DumplingAI cannot be reached', async () => {
+    nock(API).post(PATH).replyWithError('socket hang up');
+    const error = await caught(() => poll({ creator: 'dumpling.kitchen' }));
+    expect(error.name).toBe('ThrottledError');
+  });
+
+  it('says a 200 without a list of posts is not one', async () => {
+    nock(API)
+      .post(PATH)
+      .reply(200, { user: { uniqueId: 'dumpling.kitchen' } });
+    const error = await caught(() => poll({ creator: 'dumpling.kitchen' }));
+    expect(userMessage(error)).toBe(
+      "DumplingAI sent an answer that is not a list of the creator's posts: the answer held no list of posts. Try again later; if it keeps happening, contact DumplingAI support.",
+    );
+  });
+
+  it('says what a 200 that is no page of posts was', async () => {
+    nock(API).post(PATH).reply(200, '<html>busy</html>', { 'Content-Type': 'text/html' });
+    const error = await caught(() => poll({ creator: 'dumpling.kitchen' }));
+    expect(userMessage(error)).toBe(
+      "DumplingAI sent an answer that is not a list of the creator's posts: the answer was a web page, not JSON. Try again later; if it keeps happening, contact DumplingAI support.",
+    );
+  });
+});
+
+describe('asking DumplingAI at most every hour, 6 hours or day', () => {
+  const HOUR = 3_600_000;
+  let clock = 0;
+  const now = () => clock;
+  // Two Zaps of one Zapier user watching one creator: the same cache, each its own dedupe.
+  const zapPoll = (meta: Meta = {}) =>
+    appTester(
+      pollCreator(LIMITS, now),
+      bundle({ creator: '@dumpling.kitchen', checkEvery: 'hour' }, meta),
+    ) as Promise<Item[]>;
+  const onePost = JSON.stringify({ aweme_list: [{ aweme_id: '7300000000000000001', create_time: 100 }] });
+  const twoPosts = JSON.stringify({
+    aweme_list: [
+      { aweme_id: '7300000000000000002', create_time: 200 },
+      { aweme_id: '7300000000000000001', create_time: 100 },
+    ],
+  });
+
+  beforeEach(async () => {
+    clock = 0;
+    // An empty cache for each test.
+    await appTester(() => Promise.resolve(null), {}, true);
+  });
+
+  it('asks once an hour, answers from the last list in between, and both Zaps see a new post', async () => {
+    const first = answer('dumpling.kitchen', onePost);
+    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000001']);
+    expect(first.isDone()).toBe(true);
+
+    // A new post appears; within the hour neither Zap asks, and both get the last list.
+    const second = answer('dumpling.kitchen', twoPosts);
+    clock = 20 * 60_000;
+    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000001']);
+    clock = 59 * 60_000;
+    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000001']);
+    expect(second.isDone()).toBe(false);
+
+    // After the hour, the first Zap to poll asks; the other gets the same list from the cache.
+    clock = HOUR;
+    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000002', '7300000000000000001']);
+    expect(second.isDone()).toBe(true);
+    clock = HOUR + 60_000;
+    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000002', '7300000000000000001']);
+  });
+
+  it('always asks when Zapier builds its baseline or loads samples', async () => {
+    answer('dumpling.kitchen', onePost);
+    await zapPoll();
+    const baseline = answer('dumpling.kitchen', twoPosts);
+    expect(await zapPoll({ isPopulatingDedupe: true })).toHaveLength(2);
+    expect(baseline.isDone()).toBe(true);
+    const samples = answer('dumpling.kitchen', onePost);
+    expect(await zapPoll({ isLoadingSample: true })).toHaveLength(1);
+    expect(samples.isDone()).toBe(true);
+  });
+
+  it('asks on every poll by default', async () => {
+    const scopes = [answer('dumpling.kitchen', onePost), answer('dumpling.kitchen', twoPosts)];
+    await appTester(pollCreator(LIMITS, now), bundle({ creator: 'dumpling.kitchen' }));
+    await appTester(
+      pollCreator(LIMITS, now),
+      bundle({ creator: 'dumpling.kitchen', checkEvery: 'nonsense' }),
+    );
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true]);
+  });
+
+  it('keys the list by the creator and the interval, with a time to live of that interval', async () => {
+    const sets: unknown[][] = [];
+    answer('dumpling.kitchen', onePost);
+    await appTester(
+      (z, b: Bundle<{ creator: string; checkEvery: string }>) =>
+        pollCreator(LIMITS, now)(
+          {
+            ...z,
+            cache: {
+              ...z.cache,
+              get: () => Promise.resolve(null),
+              set: (...args: unknown[]) => {
+                sets.push(args);
+                return Promise.resolve(true);
+              },
+            },
+          },
+          b,
+        ),
+      bundle({ creator: 'Dumpling.Kitchen', checkEvery: 'six_hours' }),
+    );
+    expect(sets).toEqual([
+      [
+        'creator-posts:dumpling.kitchen:six_hours',
+        { at: 0, items: [expect.objectContaining({ id: '7300000000000000001' })] },
+        21600,
+        ['user'],
+      ],
+    ]);
+  });
+});
