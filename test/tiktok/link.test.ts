@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 // Real link forms, each with the address it must be sent as, or the kind of page it is.
 import links from '../fixtures/links.json';
-import { addressOf, checkTikTokLink } from '../../src/tiktok/link';
+import { addressOf, checkTikTokLink, type TikTokLink } from '../../src/tiktok/link';
 import { urlMessages, type RefusedKind } from '../../src/tiktok/linkMessages';
 
 const ID = '7321234567890123456';
@@ -67,59 +67,142 @@ describe('addressOf', () => {
 });
 
 describe('checkTikTokLink, property-based', () => {
-  const username = fc.stringMatching(/^[A-Za-z0-9_.]{0,24}$/);
-  const postId = fc.stringMatching(/^[1-9][0-9]{18}$/);
-  const code = fc.stringMatching(/^[A-Za-z0-9]{5,12}$/);
-  const scheme = fc.constantFrom('https://', 'http://', 'HTTPS://', 'Http://', '');
-  const slashes = fc.constantFrom('', '/', '//');
-  const tracking = fc.constantFrom(
-    '',
-    '?is_from_webapp=1&sender_device=pc',
-    '?lang=en#comments',
-    '#top',
-    '?_r=1&_t=8',
-  );
-  const padding = fc.constantFrom('', ' ', '\n', '\t ');
-  const hostCase = (host: string) => fc.constantFrom(host, host.toUpperCase());
+  // The parts of a link a user may paste. Ids and user names are kept as typed; TikTok reads its
+  // hosts and the fixed words of its paths in any case, so those come in any case.
+  const user = fc.stringMatching(/^[A-Za-z0-9_.]{0,24}$/);
+  const postId = fc.stringMatching(/^\d{15,25}$/);
+  const code = fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/);
+  const anyCase = (text: string) => fc.mixedCase(fc.constant(text));
+  // One of the names, with the case it was typed in.
+  const typedAs = (...names: [string, ...string[]]) =>
+    fc.constantFrom(...names).chain((name) => anyCase(name).map((typed) => ({ name, typed })));
+  const POST_HOSTS = [
+    'www.tiktok.com',
+    'tiktok.com',
+    'm.tiktok.com',
+    't.tiktok.com',
+    'www.tiktokv.com',
+  ] as const;
 
-  // Each generated link with the address it must be sent as.
-  type Case = [link: string, sent: string];
-  const postLink = fc.oneof(
-    fc
-      .tuple(
-        fc.constantFrom('www.tiktok.com', 'tiktok.com', 'm.tiktok.com'),
-        username,
-        fc.constantFrom('video', 'photo'),
-        postId,
-      )
-      .chain(([host, user, kind, id]) =>
-        hostCase(host).map((h): Case => [
-          `${h}/@${user}/${kind}/${id}`,
-          `https://www.tiktok.com/@${user}/video/${id}`,
-        ]),
+  /** One accepted form: its host and path as pasted, the query it needs, and what it must be read as. */
+  interface Form {
+    host: string;
+    path: string;
+    params: string[];
+    link: TikTokLink;
+    sent: string;
+  }
+
+  const postWithUser = fc
+    .record({
+      host: typedAs(...POST_HOSTS),
+      user,
+      kind: typedAs('video', 'photo'),
+      id: postId,
+    })
+    .map(({ host: { typed }, user: name, kind, id }): Form => ({
+      host: typed,
+      path: `/@${name}/${kind.typed}/${id}`,
+      params: [],
+      link: { kind: 'post', id, user: name === '' ? null : name, photo: kind.name === 'photo' },
+      sent: `https://www.tiktok.com/@${name}/video/${id}`,
+    }));
+  // Paths that name the post by its id alone: it is sent under an empty user name.
+  const postById = fc
+    .record({
+      host: typedAs(...POST_HOSTS),
+      template: fc
+        .constantFrom(
+          '/share/video/<id>',
+          '/i18n/share/video/<id>',
+          '/embed/<id>',
+          '/embed/v2/<id>',
+          '/player/v1/<id>',
+          '/v/<id>.html',
+        )
+        .chain(anyCase),
+      id: postId,
+    })
+    .map(({ host: { typed }, template, id }): Form => ({
+      host: typed,
+      path: template.replace(/<id>/i, id),
+      params: [],
+      link: { kind: 'post', id, user: null, photo: false },
+      sent: `https://www.tiktok.com/@/video/${id}`,
+    }));
+  const trendingShare = fc
+    .record({ host: typedAs(...POST_HOSTS), path: anyCase('/trending'), id: postId })
+    .map(({ host: { typed }, path, id }): Form => ({
+      host: typed,
+      path,
+      params: [`shareId=${id}`],
+      link: { kind: 'post', id, user: null, photo: false },
+      sent: `https://www.tiktok.com/@/video/${id}`,
+    }));
+  const shortLink = fc
+    .record({ host: typedAs('vm.tiktok.com', 'vt.tiktok.com'), code })
+    .map(({ host: { name, typed }, code: c }): Form => ({
+      host: typed,
+      path: `/${c}`,
+      params: [],
+      link: { kind: 'short', host: name, code: c, path: null },
+      sent: `https://${name}/${c}/`,
+    }));
+  const tLink = fc
+    .record({
+      host: typedAs('www.tiktok.com', 'tiktok.com', 'm.tiktok.com', 'lite.tiktok.com'),
+      t: anyCase('t'),
+      code,
+    })
+    .map(({ host: { name, typed }, t, code: c }): Form => ({
+      host: typed,
+      path: `/${t}/${c}`,
+      params: [],
+      link: { kind: 'short', host: name, code: c, path: 't' },
+      sent: `https://${name}/t/${c}/`,
+    }));
+  const form = fc.oneof(postWithUser, postById, trendingShare, shortLink, tLink);
+
+  // What a link picks up on its way to a Zap: a scheme or none, trailing slashes, tracking
+  // parameters, a fragment, and TikTok's share text around it, often with a full stop after it.
+  const scheme = fc.oneof(fc.constant(''), fc.constantFrom('https://', 'http://').chain(anyCase));
+  const param = fc
+    .tuple(fc.stringMatching(/^[a-z_]{1,12}$/), fc.stringMatching(/^[A-Za-z0-9_.-]{0,12}$/))
+    .map(([key, value]) => `${key}=${value}`);
+  const fragment = fc.oneof(fc.constant(''), fc.stringMatching(/^#[A-Za-z0-9_-]{0,12}$/));
+  const shareText = fc
+    .array(fc.stringMatching(/^[A-Za-z0-9#@!,']{1,10}$/), { maxLength: 6 })
+    .map((words) => words.join(' '));
+  const padding = fc.constantFrom('', ' ', '\n', '\t ');
+
+  type Pasted = { text: string; link: TikTokLink; sent: string };
+  const pastedLink = fc
+    .record({
+      form,
+      scheme,
+      slashes: fc.stringMatching(/^\/{0,3}$/),
+      extra: fc.array(param, { maxLength: 3 }),
+      fragment,
+      around: fc.option(
+        fc.record({ before: shareText, mark: fc.constantFrom('', '.', '!', ','), after: shareText }),
       ),
-    fc
-      .tuple(
-        fc.constantFrom(
-          'www.tiktok.com/share/video/',
-          'www.tiktokv.com/share/video/',
-          't.tiktok.com/i18n/share/video/',
-          'www.tiktok.com/embed/',
-          'www.tiktok.com/embed/v2/',
-          'www.tiktok.com/player/v1/',
-        ),
-        postId,
-      )
-      .map(([prefix, id]): Case => [`${prefix}${id}`, `https://www.tiktok.com/@/video/${id}`]),
-  );
-  const shortLink = fc.oneof(
-    fc
-      .tuple(fc.constantFrom('vm.tiktok.com', 'vt.tiktok.com'), code)
-      .map(([host, c]): Case => [`${host}/${c}`, `https://${host}/${c}/`]),
-    fc
-      .tuple(fc.constantFrom('www.tiktok.com', 'lite.tiktok.com'), code)
-      .map(([host, c]): Case => [`${host}/t/${c}`, `https://${host}/t/${c}/`]),
-  );
+      padding,
+    })
+    .map(({ form: f, scheme: s, slashes, extra, fragment: hash, around, padding: pad }): Pasted => {
+      const params = [...extra, ...f.params];
+      const link = `${s}${f.host}${f.path}${slashes}${params.length > 0 ? `?${params.join('&')}` : ''}${hash}`;
+      return {
+        text:
+          around === null ? `${pad}${link}${pad}` : `${around.before} ${link}${around.mark} ${around.after}`,
+        link: f.link,
+        sent: f.sent,
+      };
+    });
+  const bareId = fc.tuple(postId, padding).map(([id, pad]): Pasted => ({
+    text: `${pad}${id}${pad}`,
+    link: { kind: 'post', id, user: null, photo: false },
+    sent: `https://www.tiktok.com/@/video/${id}`,
+  }));
 
   it('never throws, whatever the input', () => {
     fc.assert(
@@ -132,49 +215,24 @@ describe('checkTikTokLink, property-based', () => {
     );
   });
 
-  it('accepts every form with any scheme, case, padding, tracking and slashes, and sends its address', () => {
+  it('reads every accepted form, however it was pasted, into its parts, and sends the one address they make', () => {
     fc.assert(
       fc.property(
-        padding,
-        scheme,
-        fc.oneof(postLink, shortLink),
-        slashes,
-        tracking,
-        padding,
-        (before, s, [link, sent], end, query, after) => {
-          const result = checkTikTokLink(`${before}${s}${link}${end}${query}${after}`);
-          expect(result.ok && result.url).toBe(sent);
+        fc.oneof({ arbitrary: pastedLink, weight: 9 }, { arbitrary: bareId, weight: 1 }),
+        ({ text, link, sent }) => {
+          expect(checkTikTokLink(text)).toEqual({ ok: true, link, url: sent });
         },
       ),
-    );
-  });
-
-  it('sends only DumplingAI-documented forms: a post page on www.tiktok.com or a short link', () => {
-    const sentForm =
-      /^https:\/\/(www\.tiktok\.com\/@[\w.-]*\/video\/\d+|(vm|vt)\.tiktok\.com\/[\w-]+\/|(www|lite)\.tiktok\.com\/t\/[\w-]+\/)$/;
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string(),
-          fc.webUrl(),
-          postLink.map(([link]) => `https://${link}x/y`),
-        ),
-        (input) => {
-          const result = checkTikTokLink(input);
-          if (result.ok) expect(result.url).toMatch(sentForm);
-        },
-      ),
+      { numRuns: 1000 },
     );
   });
 
   it('refuses near-misses with one of its messages: other hosts, look-alikes, script and data URLs, huge input', () => {
     const nearMiss = fc.oneof(
-      fc
-        .tuple(fc.domain(), postLink)
-        .map(([domain, [link]]) => `https://${domain}/${link.split('/').slice(1).join('/')}`),
-      postLink.map(([link]) => `https://${link.replace(/tiktokv?\.com/i, 'tiktok.com.evil.example')}`),
-      postLink.map(([link]) => `javascript:alert('${link}')`),
-      postLink.map(([link]) => `data:text/html,${link}`),
+      fc.tuple(fc.domain(), form).map(([domain, f]) => `https://${domain}${f.path}`),
+      form.map((f) => `https://${f.host.replace(/tiktokv?\.com/i, 'tiktok.com.evil.example')}${f.path}`),
+      form.map((f) => `javascript:alert('${f.host}${f.path}')`),
+      form.map((f) => `data:text/html,${f.host}${f.path}`),
       fc.constant(`https://www.tiktok.com/@user/video/${'1'.repeat(10_000)}`),
       fc.constant('x'.repeat(10_000)),
     );
