@@ -172,11 +172,18 @@ describe('error statuses', () => {
     });
   });
 
-  it('429: the core throttles before the app’s middleware, honouring Retry-After', async () => {
-    replyWith(429, { error: 'Too many requests' }, { 'Retry-After': '12' });
+  // The exchange turns the core's own 429 check off (its message names no account and no next
+  // step), so the 429 reaches the app's middleware like any other status.
+  it('429: retries the step after Retry-After, in the app’s own words rather than the core’s', async () => {
+    const scope = replyWith(429, { error: 'Too many requests' }, { 'Retry-After': '12' });
     const error = await caught(() => runSearch());
+    expect(scope.isDone()).toBe(true);
     expect(error.name).toBe('ThrottledError');
-    expect(JSON.parse(error.message)).toMatchObject({ delay: 12 });
+    expect(JSON.parse(error.message)).toEqual({
+      message:
+        'DumplingAI is getting too many requests from your account right now. Zapier will retry this step in about 12 seconds; nothing needs to change.',
+      delay: 12,
+    });
   });
 
   it.each([
