@@ -11,8 +11,6 @@ import {
   withPlainErrors,
 } from '../../src/dumplingai/errors';
 import { caught } from '../helpers';
-import { MAX_MESSAGE_LENGTH } from '../../src/dumplingai/limits';
-import { apiMessages, connectionMessages } from '../../src/dumplingai/messages';
 
 describe('upstreamMessage', () => {
   it.each([
@@ -122,7 +120,8 @@ describe('failureFor', () => {
   it('401 asks the user to reconnect', () => {
     expect(failureFor(401, { error: 'API key is invalid or missing.' }, null, step)).toEqual({
       kind: 'reconnect',
-      message: connectionMessages.invalidKey,
+      message:
+        'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
     });
   });
 
@@ -131,7 +130,8 @@ describe('failureFor', () => {
       failureFor(403, { error: 'Insufficient credits. Please top up your account.' }, null, step),
     ).toEqual({
       kind: 'fail',
-      message: apiMessages.outOfCredits,
+      message:
+        'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
       code: 'out_of_credits',
       status: 403,
     });
@@ -146,7 +146,8 @@ describe('failureFor', () => {
     );
     expect(failure).toEqual({
       kind: 'halt',
-      message: apiMessages.notFound('TikTok video not found for URL: https://vm.tiktok.com/x/'),
+      message:
+        'DumplingAI found no TikTok video: TikTok video not found for URL: https://vm.tiktok.com/x/ Check that the video is public and still online.',
     });
   });
 
@@ -161,25 +162,26 @@ describe('failureFor', () => {
     const failure = failureFor(status, { error: message }, null, step);
     expect(failure).toEqual({
       kind: 'fail',
-      message: apiMessages.serverError(message),
+      message: `DumplingAI had a problem on its side: ${message} Try again later; if it keeps happening, contact DumplingAI support.`,
       code: 'upstream_error',
       status,
     });
-    expect(failure.message).toContain(message);
-    expect(failure.message).toContain('on its side');
   });
 
   it('503 retries after Retry-After', () => {
     expect(failureFor(503, { error: 'Rate limit exceeded. Please try again later.' }, '17', step)).toEqual({
       kind: 'retry',
-      message: apiMessages.rateLimited(17, 'step'),
+      message:
+        "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 17 seconds; nothing needs to change.",
       delaySeconds: 17,
     });
   });
 
   it('503 without Retry-After retries after the default delay', () => {
-    expect(failureFor(503, {}, null, step)).toMatchObject({
+    expect(failureFor(503, {}, null, step)).toEqual({
       kind: 'retry',
+      message:
+        "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
       delaySeconds: 60,
     });
   });
@@ -187,7 +189,8 @@ describe('failureFor', () => {
   it('an undocumented 5xx is DumplingAI’s side too', () => {
     expect(failureFor(504, '<html>Gateway Timeout</html>', null, step)).toEqual({
       kind: 'fail',
-      message: apiMessages.serverError(apiMessages.noDetail),
+      message:
+        'DumplingAI had a problem on its side: no details were given. Try again later; if it keeps happening, contact DumplingAI support.',
       code: 'upstream_error',
       status: 504,
     });
@@ -196,14 +199,16 @@ describe('failureFor', () => {
   it('an undocumented status names the status and the message', () => {
     expect(failureFor(418, { error: "I'm a teapot" }, null, step)).toEqual({
       kind: 'fail',
-      message: apiMessages.unexpectedStatus(418, "I'm a teapot"),
+      message: "DumplingAI answered with an unexpected error (HTTP 418): I'm a teapot Try again later.",
       code: 'unexpected_status',
       status: 418,
     });
   });
 
   it('says no details were given when the body has no message', () => {
-    expect(failureFor(502, '<html>Bad gateway</html>', null, step).message).toContain(apiMessages.noDetail);
+    expect(failureFor(502, '<html>Bad gateway</html>', null, step).message).toBe(
+      'DumplingAI had a problem on its side: no details were given. Try again later; if it keeps happening, contact DumplingAI support.',
+    );
   });
 
   it.each([400, 401, 403, 404, 418, 500, 502, 503])(
@@ -211,7 +216,7 @@ describe('failureFor', () => {
     (status) => {
       expect(
         failureFor(status, { error: 'x'.repeat(5_000_000) }, '30', step).message.length,
-      ).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+      ).toBeLessThanOrEqual(250);
     },
   );
 });

@@ -3,7 +3,6 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 
 import { API, API_KEY, bundleFor, caught, run, searchVideo, userMessage, VIDEO_PATH } from '../helpers';
 import documented from '../fixtures/documented-example.json';
-import { connectionMessages, apiMessages } from '../../src/dumplingai/messages';
 import { addApiHeaders } from '../../src/dumplingai/middleware';
 
 const VIDEO_URL = 'https://www.tiktok.com/@username/video/7321234567890123456';
@@ -80,7 +79,7 @@ describe('addApiHeaders', () => {
     expect(scope.isDone()).toBe(false);
     expect([error.name, userMessage(error)]).toEqual([
       'ExpiredAuthError',
-      connectionMessages.badKeyCharacters,
+      'Your DumplingAI API key contains characters that no DumplingAI key has (a line break, a space or a special character, often picked up when copying). Copy it again from https://app.dumplingai.com/api-keys and reconnect.',
     ]);
   });
 
@@ -92,12 +91,15 @@ describe('addApiHeaders', () => {
 
 describe('error statuses', () => {
   it('treat a request that says nothing of where it is read as a step’s', async () => {
-    nock(API).get('/api/v2/anything').reply(503, {}, { 'Retry-After': '7' });
+    const scope = nock(API).get('/api/v2/anything').reply(503, {}, { 'Retry-After': '7' });
     const error = await caught(() =>
       run(async (z) => z.request({ url: `${API}/api/v2/anything` }), bundleFor()),
     );
+    expect(scope.isDone()).toBe(true);
     expect(error.name).toBe('ThrottledError');
-    expect(userMessage(error)).toBe(apiMessages.rateLimited(7, 'step'));
+    expect(userMessage(error)).toBe(
+      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 7 seconds; nothing needs to change.",
+    );
   });
 });
 
@@ -116,8 +118,9 @@ describe('rate-limit headers', () => {
 
   it('logs what it has when only one header comes', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    nock(API).post(VIDEO_PATH).reply(200, documented, { 'X-RateLimit-Remaining': '7' });
+    const scope = nock(API).post(VIDEO_PATH).reply(200, documented, { 'X-RateLimit-Remaining': '7' });
     await runSearch();
+    expect(scope.isDone()).toBe(true);
     expect(log).toHaveBeenCalledWith(
       expect.stringContaining('DumplingAI rate limit: 7 of unknown requests remaining'),
     );
@@ -125,8 +128,9 @@ describe('rate-limit headers', () => {
 
   it('logs the limit when only the limit comes', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    nock(API).post(VIDEO_PATH).reply(200, documented, { 'X-RateLimit-Limit': '100' });
+    const scope = nock(API).post(VIDEO_PATH).reply(200, documented, { 'X-RateLimit-Limit': '100' });
     await runSearch();
+    expect(scope.isDone()).toBe(true);
     expect(log).toHaveBeenCalledWith(
       expect.stringContaining('DumplingAI rate limit: unknown of 100 requests remaining'),
     );
@@ -134,8 +138,9 @@ describe('rate-limit headers', () => {
 
   it('logs nothing about rate limits when the headers are absent', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    nock(API).post(VIDEO_PATH).reply(200, documented);
+    const scope = nock(API).post(VIDEO_PATH).reply(200, documented);
     await runSearch();
+    expect(scope.isDone()).toBe(true);
     expect(log).not.toHaveBeenCalledWith(expect.stringContaining('rate limit'));
   });
 });
@@ -151,22 +156,29 @@ describe('error statuses', () => {
     const error = await caught(() => runSearch());
     expect(scope.isDone()).toBe(true);
     expect(error.name).toBe('HaltedError');
-    expect(userMessage(error)).toBe(apiMessages.badRequest('Invalid TikTok video URL format.'));
+    expect(userMessage(error)).toBe(
+      'DumplingAI could not process this URL: Invalid TikTok video URL format. Check the link and try again.',
+    );
   });
 
   it('401: asks the user to reconnect (ExpiredAuthError)', async () => {
-    replyWith(401, { error: 'API key is invalid or missing.' });
+    const scope = replyWith(401, { error: 'API key is invalid or missing.' });
     const error = await caught(() => runSearch());
+    expect(scope.isDone()).toBe(true);
     expect(error.name).toBe('ExpiredAuthError');
-    expect(userMessage(error)).toBe(connectionMessages.invalidKey);
+    expect(userMessage(error)).toBe(
+      'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
+    );
   });
 
   it('403: out of credits, top up and replay', async () => {
-    replyWith(403, { error: 'Insufficient credits. Please top up your account.' });
+    const scope = replyWith(403, { error: 'Insufficient credits. Please top up your account.' });
     const error = await caught(() => runSearch());
+    expect(scope.isDone()).toBe(true);
     expect(error.name).toBe('AppError');
     expect(JSON.parse(error.message)).toEqual({
-      message: apiMessages.outOfCredits,
+      message:
+        'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
       code: 'out_of_credits',
       status: 403,
     });
@@ -194,29 +206,43 @@ describe('error statuses', () => {
     [502, 'Received invalid data structure from video service.'],
     [502, 'Error fetching video data from the upstream service.'],
   ])('%i: %s — DumplingAI’s side', async (status, message) => {
-    replyWith(status, { error: message });
+    const scope = replyWith(status, { error: message });
     const error = await caught(() => runSearch());
+    expect(scope.isDone()).toBe(true);
     expect(error.name).toBe('AppError');
     expect(JSON.parse(error.message)).toEqual({
-      message: apiMessages.serverError(message),
+      message: `DumplingAI had a problem on its side: ${message} Try again later; if it keeps happening, contact DumplingAI support.`,
       code: 'upstream_error',
       status,
     });
   });
 
   it('503 with Retry-After: retries the step after that delay', async () => {
-    replyWith(503, { error: 'Rate limit exceeded. Please try again later.' }, { 'Retry-After': '45' });
+    const scope = replyWith(
+      503,
+      { error: 'Rate limit exceeded. Please try again later.' },
+      { 'Retry-After': '45' },
+    );
     const error = await caught(() => runSearch());
+    expect(scope.isDone()).toBe(true);
     expect(error.name).toBe('ThrottledError');
-    expect(JSON.parse(error.message)).toEqual({ message: apiMessages.rateLimited(45, 'step'), delay: 45 });
+    expect(JSON.parse(error.message)).toEqual({
+      message:
+        "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 45 seconds; nothing needs to change.",
+      delay: 45,
+    });
   });
 
   it('503 without Retry-After: retries after the default delay', async () => {
-    replyWith(503, { error: 'Rate limit exceeded. Please try again later.' });
+    const scope = replyWith(503, { error: 'Rate limit exceeded. Please try again later.' });
     const error = await caught(() => runSearch());
+    expect(scope.isDone()).toBe(true);
     expect(error.name).toBe('ThrottledError');
-    expect(JSON.parse(error.message)).toEqual({ message: apiMessages.rateLimited(60, 'step'), delay: 60 });
-    expect(userMessage(error)).toContain('rate-limited');
+    expect(JSON.parse(error.message)).toEqual({
+      message:
+        "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
+      delay: 60,
+    });
   });
 
   it.each([
@@ -224,22 +250,30 @@ describe('error statuses', () => {
     [{ error: { code: 'invalid_request', message: 'Bad url' }, status: 'error' }],
     [{ success: false, error: 'Bad url', code: 'BAD_URL' }],
   ])('reads the message from the error shape %j', async (body) => {
-    replyWith(400, body);
-    expect(userMessage(await caught(() => runSearch()))).toBe(apiMessages.badRequest('Bad url'));
+    const scope = replyWith(400, body);
+    const error = await caught(() => runSearch());
+    expect(scope.isDone()).toBe(true);
+    expect(userMessage(error)).toBe(
+      'DumplingAI could not process this URL: Bad url Check the link and try again.',
+    );
   });
 
   it('masks the key if DumplingAI echoes it back', async () => {
-    replyWith(500, { error: `Key ${API_KEY} failed upstream` });
+    const scope = replyWith(500, { error: `Key ${API_KEY} failed upstream` });
     const error = await caught(() => runSearch());
+    expect(scope.isDone()).toBe(true);
     expect(error.message).not.toContain(API_KEY);
-    expect(userMessage(error)).toContain(`Key ${apiMessages.redacted} failed upstream`);
+    expect(userMessage(error)).toBe(
+      'DumplingAI had a problem on its side: Key :censored: failed upstream Try again later; if it keeps happening, contact DumplingAI support.',
+    );
   });
 
   it('leaves other hosts’ errors to the caller', async () => {
-    nock('https://v16-webapp.tiktok.com').get('/gone.mp4').reply(403, 'expired');
+    const scope = nock('https://v16-webapp.tiktok.com').get('/gone.mp4').reply(403, 'expired');
     const error = await caught(() =>
       run(async (z) => z.request('https://v16-webapp.tiktok.com/gone.mp4'), bundleFor()),
     );
+    expect(scope.isDone()).toBe(true);
     expect(error.name).toBe('ResponseError');
   });
 });

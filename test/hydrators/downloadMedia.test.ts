@@ -3,10 +3,9 @@ import nock from 'nock';
 import { API, VIDEO_PATH, bundleFor, caught, run, searchVideo, userMessage } from '../helpers';
 import documented from '../fixtures/documented-example.json';
 import sparse from '../fixtures/sparse-video.json';
-import { downloadMedia, fileMessages } from '../../src/hydrators/downloadMedia';
+import { downloadMedia } from '../../src/hydrators/downloadMedia';
 import { expiresAt, imageFile, mediaFiles } from '../../src/zapier/media';
 import { flattenVideo } from '../../src/zapier/flatten';
-import { networkMessages } from '../../src/dumplingai/messages';
 
 const CDN = 'https://v16-webapp.tiktok.com';
 const RPC = 'https://rpc.zapier.com';
@@ -66,10 +65,11 @@ describe('imageFile', () => {
 
 describe('file fields of the search', () => {
   it('are pointers that Zapier resolves with the downloadMedia hydrator, and null without an address', async () => {
-    nock(API)
+    const scope = nock(API)
       .post(VIDEO_PATH)
       .reply(200, { ...documented, music: undefined });
     const [video] = (await searchVideo('https://vm.tiktok.com/ZMhKxyz/')) as Record<string, unknown>[];
+    expect(scope.isDone()).toBe(true);
     const pointer = String(video?.videoFile);
     expect(pointer).toMatch(/^hydrate\|\|\|.*\|\|\|hydrate$/);
     expect(JSON.parse(pointer.split('|||')[1] ?? '')).toMatchObject({
@@ -174,7 +174,9 @@ describe('downloadMedia hydrator', () => {
       ),
     );
     expect(media.isDone()).toBe(true);
-    expect(userMessage(error)).toBe(fileMessages.unavailable(403));
+    expect(userMessage(error)).toBe(
+      "This TikTok file address no longer works (HTTP 403); TikTok's addresses expire after a while. Run the Get TikTok Video step again to get a fresh one, then replay this task.",
+    );
   });
 
   it('says an expired address has expired, with no request', async () => {
@@ -183,14 +185,18 @@ describe('downloadMedia hydrator', () => {
       run(downloadMedia, bundleFor({ ...file, url: `${CDN}/video/old.mp4?x-expires=1600000000` })),
     );
     expect(media.isDone()).toBe(false);
-    expect(userMessage(error)).toBe(fileMessages.expired);
+    expect(userMessage(error)).toBe(
+      "This TikTok file address has expired (TikTok's addresses last a few hours), so it was not downloaded. Run the Get TikTok Video step again to get a fresh one, then replay this task.",
+    );
   });
 
   it('refuses a file announced above 100 MB before reading it', async () => {
     const media = nock(CDN).get('/big.mp4').reply(200, 'x', { 'Content-Length': '100000001' });
     const error = await caught(() => run(downloadMedia, bundleFor({ ...file, url: `${CDN}/big.mp4` })));
     expect(media.isDone()).toBe(true);
-    expect(userMessage(error)).toBe(networkMessages.tooLarge('file'));
+    expect(userMessage(error)).toBe(
+      'This TikTok file is larger than 100 MB, the most this app hands to Zapier as a file. Map its address field instead of the file.',
+    );
   });
 
   it.each([403, 404, 410])(
@@ -201,8 +207,9 @@ describe('downloadMedia hydrator', () => {
       const error = await caught(() => run(downloadMedia, bundleFor(file)));
       expect(media.isDone()).toBe(true);
       expect(rpc.isDone()).toBe(false);
-      expect(userMessage(error)).toBe(fileMessages.unavailable(status));
-      expect(userMessage(error)).toContain('Run the Get TikTok Video step again');
+      expect(userMessage(error)).toBe(
+        `This TikTok file address no longer works (HTTP ${status}); TikTok's addresses expire after a while. Run the Get TikTok Video step again to get a fresh one, then replay this task.`,
+      );
     },
   );
 
@@ -229,7 +236,8 @@ describe('downloadMedia hydrator', () => {
   it('says so when the pointer is incomplete, without any request', async () => {
     const error = await caught(() => run(downloadMedia, bundleFor({ url: 42 })));
     expect(JSON.parse(error.message)).toEqual({
-      message: fileMessages.badPointer,
+      message:
+        'This file reference is incomplete. Run the Get TikTok Video step again, then map its file field afresh.',
       code: 'media_pointer_invalid',
       status: 400,
     });

@@ -7,11 +7,12 @@ import {
   transcriptText,
 } from '../../src/searches/getTikTokTranscript';
 import { API, API_KEY, bundleFor, caught, run, userMessage } from '../helpers';
-import { apiMessages, connectionMessages } from '../../src/dumplingai/messages';
-import { urlMessages } from '../../src/tiktok/linkMessages';
 
 const PATH = '/api/v1/get-tiktok-transcript';
 const LINK = 'https://www.tiktok.com/@garden.notes/video/7524919477404745385';
+// What the link check says after any refusal, so the user knows what works.
+const WHAT_WORKS =
+  "Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.";
 const VTT = 'WEBVTT\n\n00:00:00.120 --> 00:00:02.400\nThree tomato tricks\n';
 
 type Perform = Parameters<typeof run>[0];
@@ -76,11 +77,32 @@ describe('Get TikTok Transcript', () => {
   });
 
   it.each([
-    ['https://www.tiktok.com/@garden.notes', 'en', urlMessages.profile],
-    ['hello', 'en', urlMessages.notAUrl],
-    [LINK, 'english', transcriptText.badLanguage('english')],
-    [LINK, 'e1', transcriptText.badLanguage('e1')],
-    [LINK, 'esp', transcriptText.badLanguage('esp')],
+    [
+      'https://www.tiktok.com/@garden.notes',
+      'en',
+      `That is a link to a TikTok profile, not to one video. ${WHAT_WORKS}`,
+    ],
+    ['hello', 'en', `That is not a web address. ${WHAT_WORKS}`],
+    [
+      LINK,
+      'english',
+      `"english" is not a language code. Enter the two-letter ISO 639-1 code of the transcript's language, such as en, es, fr or pt.`,
+    ],
+    [
+      LINK,
+      'e1',
+      `"e1" is not a language code. Enter the two-letter ISO 639-1 code of the transcript's language, such as en, es, fr or pt.`,
+    ],
+    [
+      LINK,
+      'esp',
+      `"esp" is not a language code. Enter the two-letter ISO 639-1 code of the transcript's language, such as en, es, fr or pt.`,
+    ],
+    [
+      LINK,
+      'a language name far too long to quote',
+      `"a language name far…" is not a language code. Enter the two-letter ISO 639-1 code of the transcript's language, such as en, es, fr or pt.`,
+    ],
   ])('refuses %j in %j before any request', async (url, language, message) => {
     const scope = nock(API).post(PATH).reply(200, { transcript: VTT });
     const error = await caught(() => transcriptOf({ url, language }));
@@ -94,44 +116,56 @@ describe('Get TikTok Transcript', () => {
       { error: 'Invalid TikTok videoUrl format.' },
       {},
       'HaltedError',
-      apiMessages.badRequest('Invalid TikTok videoUrl format.'),
+      'DumplingAI could not process this URL: Invalid TikTok videoUrl format. Check the link and try again.',
     ],
     [
       400,
       { error: 'TikTok transcript API error: upstream 502' },
       {},
       'HaltedError',
-      apiMessages.badRequest('TikTok transcript API error: upstream 502'),
+      'DumplingAI could not process this URL: TikTok transcript API error: upstream 502 Check the link and try again.',
     ],
-    [401, { error: 'API key is invalid or missing.' }, {}, 'ExpiredAuthError', connectionMessages.invalidKey],
-    [403, { error: 'Insufficient credits.' }, {}, 'AppError', apiMessages.outOfCredits],
+    [
+      401,
+      { error: 'API key is invalid or missing.' },
+      {},
+      'ExpiredAuthError',
+      'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
+    ],
+    [
+      403,
+      { error: 'Insufficient credits.' },
+      {},
+      'AppError',
+      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
+    ],
     [
       429,
       { error: 'Too many requests.' },
       { 'Retry-After': '5' },
       'ThrottledError',
-      apiMessages.tooManyRequests(5, 'step'),
+      'DumplingAI is getting too many requests from your account right now. Zapier will retry this step in about 5 seconds; nothing needs to change.',
     ],
     [
       503,
       { error: 'Rate limit exceeded.' },
       { 'Retry-After': '30' },
       'ThrottledError',
-      apiMessages.rateLimited(30, 'step'),
+      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 30 seconds; nothing needs to change.",
     ],
     [
       500,
       { error: 'TikTok transcript service API key not configured.' },
       {},
       'AppError',
-      apiMessages.serverError('TikTok transcript service API key not configured.'),
+      'DumplingAI had a problem on its side: TikTok transcript service API key not configured. Try again later; if it keeps happening, contact DumplingAI support.',
     ],
     [
       500,
       { error: 'Invalid response from TikTok transcript service: bad JSON' },
       {},
       'AppError',
-      apiMessages.serverError('Invalid response from TikTok transcript service: bad JSON'),
+      'DumplingAI had a problem on its side: Invalid response from TikTok transcript service: bad JSON Try again later; if it keeps happening, contact DumplingAI support.',
     ],
   ])('a %i says what to do, as for the video step', async (status, body, headers, name, message) => {
     const scope = nock(API).post(PATH).reply(status, body, headers);
@@ -145,9 +179,13 @@ describe('Get TikTok Transcript', () => {
     ['an error that echoes the key', JSON.stringify({ error: `bad key ${API_KEY}` }), 'bad key :censored:'],
     ['no transcript', '{"language":"en"}', 'the answer had no transcript.'],
   ])('a 200 with %s is a plain error, not a crash', async (_case, body, detail) => {
-    nock(API).post(PATH).reply(200, body);
+    const scope = nock(API).post(PATH).reply(200, body);
     const error = await caught(() => transcriptOf({ url: LINK }));
-    expect([error.name, userMessage(error)]).toEqual(['AppError', apiMessages.unreadableTranscript(detail)]);
+    expect(scope.isDone()).toBe(true);
+    expect([error.name, userMessage(error)]).toEqual([
+      'AppError',
+      `DumplingAI sent an answer that is not a transcript: ${detail} Try again later; if it keeps happening, contact DumplingAI support.`,
+    ]);
   });
 });
 

@@ -8,7 +8,25 @@ import { API, API_KEY, VIDEO_PATH, bundleFor, caught, run, searchVideo, userMess
 import documented from '../fixtures/documented-example.json';
 import links from '../fixtures/links.json';
 import sparse from '../fixtures/sparse-video.json';
-import { urlMessages, type RefusedKind } from '../../src/tiktok/linkMessages';
+import type { RefusedKind } from '../../src/tiktok/linkMessages';
+
+// What the user reads for each kind of refused link, ending with what works.
+const WHAT_WORKS =
+  "Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.";
+const REFUSED: Record<RefusedKind, string> = {
+  missing: `Enter the TikTok video to look up. ${WHAT_WORKS}`,
+  notAUrl: `That is not a web address. ${WHAT_WORKS}`,
+  notTikTokVideo: `That is not a link to a TikTok video. ${WHAT_WORKS}`,
+  douyin: `That is a Douyin link (TikTok's app in China), which DumplingAI does not look up. ${WHAT_WORKS}`,
+  redirect: `That is TikTok's redirect to another website, not a TikTok video. ${WHAT_WORKS}`,
+  profile: `That is a link to a TikTok profile, not to one video. ${WHAT_WORKS}`,
+  music: `That is a link to a TikTok sound page, not to one video. ${WHAT_WORKS}`,
+  hashtag: `That is a link to a TikTok hashtag page, not to one video. ${WHAT_WORKS}`,
+  effect: `That is a link to a TikTok effect page, not to one video. ${WHAT_WORKS}`,
+  collection: `That is a link to a TikTok collection or playlist, not to one video. ${WHAT_WORKS}`,
+  live: `That is a link to a TikTok LIVE page, not to one video. ${WHAT_WORKS}`,
+  feed: `That is a link to a TikTok feed or search page, not to one video. ${WHAT_WORKS}`,
+};
 
 describe('Get TikTok Video', () => {
   it('is a search named as the user asked, described the way Zapier describes searches', () => {
@@ -56,8 +74,9 @@ describe('Get TikTok Video', () => {
   });
 
   it('returns a video without music, author or stats with those fields null', async () => {
-    nock(API).post(VIDEO_PATH).reply(200, sparse);
+    const scope = nock(API).post(VIDEO_PATH).reply(200, sparse);
     const [video] = (await searchVideo('https://vt.tiktok.com/ZSabc123/')) as Record<string, unknown>[];
+    expect(scope.isDone()).toBe(true);
     expect(video).toMatchObject({
       id: '7300000000000000001',
       musicId: null,
@@ -99,12 +118,12 @@ describe('Get TikTok Video', () => {
   });
 
   it.each([
-    ['', urlMessages.missing],
-    [undefined, urlMessages.missing],
-    ['hello', urlMessages.notAUrl],
-    ['https://www.instagram.com/reel/abc/', urlMessages.notTikTokVideo],
-    ['https://www.tiktok.com/@username', urlMessages.profile],
-    ['https://www.tiktok.com.evil.example/@u/video/1', urlMessages.notTikTokVideo],
+    ['', REFUSED.missing],
+    [undefined, REFUSED.missing],
+    ['hello', REFUSED.notAUrl],
+    ['https://www.instagram.com/reel/abc/', REFUSED.notTikTokVideo],
+    ['https://www.tiktok.com/@username', REFUSED.profile],
+    ['https://www.tiktok.com.evil.example/@u/video/1', REFUSED.notTikTokVideo],
   ])('rejects %j before any request, so no credit is spent', async (url, message) => {
     // Any request at all would hit this interceptor; it must stay unused.
     const scope = nock(API).post(VIDEO_PATH).reply(200, documented);
@@ -129,7 +148,7 @@ describe('Get TikTok Video', () => {
     async (input, kind) => {
       const scope = nock(API).post(VIDEO_PATH).reply(200, documented);
       const error = await caught(() => searchVideo(input));
-      expect([error.name, userMessage(error)]).toEqual(['HaltedError', urlMessages[kind]]);
+      expect([error.name, userMessage(error)]).toEqual(['HaltedError', REFUSED[kind]]);
       expect(scope.isDone()).toBe(false);
     },
   );

@@ -1,6 +1,5 @@
 import nock from 'nock';
 
-import { apiMessages } from '../../src/dumplingai/messages';
 import { lookUpVideo } from '../../src/searches/lookUpVideo';
 import documented from '../fixtures/documented-example.json';
 import {
@@ -67,10 +66,11 @@ describe('lookUpVideo', () => {
   });
 
   it('resolves to null on 404', async () => {
-    nock(API)
+    const scope = nock(API)
       .post(VIDEO_PATH)
       .reply(404, { error: 'TikTok video not found for URL: https://vm.tiktok.com/x/' });
     await expect(lookUp('https://vm.tiktok.com/x/')).resolves.toBeNull();
+    expect(scope.isDone()).toBe(true);
   });
 });
 
@@ -85,38 +85,50 @@ describe('hostile answers from upstream, and what the user sees', () => {
       200,
       '{"id":"7321234567890123456","desc":"cut he',
       jsonType,
-      apiMessages.unreadableAnswer('the answer was not JSON.'),
+      'DumplingAI sent an answer that is not TikTok video data: the answer was not JSON. Try again later; if it keeps happening, contact DumplingAI support.',
     ],
-    ['an empty body', 200, '', {}, apiMessages.unreadableAnswer('the answer was empty.')],
+    [
+      'an empty body',
+      200,
+      '',
+      {},
+      'DumplingAI sent an answer that is not TikTok video data: the answer was empty. Try again later; if it keeps happening, contact DumplingAI support.',
+    ],
     [
       'an HTML page with 200',
       200,
       '<!doctype html><h1>Oops</h1>',
       html,
-      apiMessages.unreadableAnswer('the answer was a web page, not JSON.'),
+      'DumplingAI sent an answer that is not TikTok video data: the answer was a web page, not JSON. Try again later; if it keeps happening, contact DumplingAI support.',
     ],
     [
       'an HTML page with 502',
       502,
       '<!doctype html><h1>Bad gateway</h1>',
       html,
-      apiMessages.serverError(apiMessages.noDetail),
+      'DumplingAI had a problem on its side: no details were given. Try again later; if it keeps happening, contact DumplingAI support.',
     ],
     [
       'a JSON error with 200',
       200,
       '{"error":"The video service reported an issue."}',
       jsonType,
-      apiMessages.unreadableAnswer('The video service reported an issue.'),
+      'DumplingAI sent an answer that is not TikTok video data: The video service reported an issue. Try again later; if it keeps happening, contact DumplingAI support.',
     ],
     [
       'an unknown 418',
       418,
       '{"error":"I am a teapot"}',
       jsonType,
-      apiMessages.unexpectedStatus(418, 'I am a teapot'),
+      'DumplingAI answered with an unexpected error (HTTP 418): I am a teapot Try again later.',
     ],
-    ['a 504 from a proxy', 504, 'Gateway Timeout', {}, apiMessages.serverError(apiMessages.noDetail)],
+    [
+      'a 504 from a proxy',
+      504,
+      'Gateway Timeout',
+      {},
+      'DumplingAI had a problem on its side: no details were given. Try again later; if it keeps happening, contact DumplingAI support.',
+    ],
     [
       'a 429, in the app’s own words',
       429,
@@ -133,7 +145,7 @@ describe('hostile answers from upstream, and what the user sees', () => {
   });
 
   it('wrong types become empty fields, not a crash', async () => {
-    nock(API)
+    const scope = nock(API)
       .post(VIDEO_PATH)
       .reply(200, {
         ...documented,
@@ -142,6 +154,7 @@ describe('hostile answers from upstream, and what the user sees', () => {
         challenges: { title: 'x' },
       });
     const [video] = (await search()) as Record<string, unknown>[];
+    expect(scope.isDone()).toBe(true);
     expect(video).toMatchObject({
       statsPlayCount: null,
       engagementRate: null,
@@ -155,8 +168,9 @@ describe('hostile answers from upstream, and what the user sees', () => {
     const nulls = Object.fromEntries(
       Object.keys(documented).map((key) => [key, key === 'id' ? '7321234567890123456' : null]),
     );
-    nock(API).post(VIDEO_PATH).reply(200, nulls);
+    const scope = nock(API).post(VIDEO_PATH).reply(200, nulls);
     const [video] = (await search()) as Record<string, unknown>[];
+    expect(scope.isDone()).toBe(true);
     expect(video).toMatchObject({
       id: '7321234567890123456',
       desc: null,
@@ -168,20 +182,23 @@ describe('hostile answers from upstream, and what the user sees', () => {
 
   it('a 5 MB description is cut to 5,000 characters (TikTok allows 4,000), so later steps stay small', async () => {
     const desc = '🥟'.repeat(1_250_000);
-    nock(API)
+    const scope = nock(API)
       .post(VIDEO_PATH)
       .reply(200, { ...documented, desc });
     const [video] = (await search()) as Record<string, unknown>[];
+    expect(scope.isDone()).toBe(true);
     expect(video?.desc).toBe('🥟'.repeat(2500));
   });
 
   it('a redirect to another host is followed without the key, and its answer is judged like any other', async () => {
-    nock(API).post(VIDEO_PATH).reply(302, '', { Location: 'https://elsewhere.example/moved' });
+    const api = nock(API).post(VIDEO_PATH).reply(302, '', { Location: 'https://elsewhere.example/moved' });
     const elsewhere = nock('https://elsewhere.example', { badheaders: ['authorization'] })
       .get('/moved')
       .reply(200, '<html>moved</html>', html);
     const error = await caught(search);
-    expect(elsewhere.isDone()).toBe(true);
-    expect(userMessage(error)).toBe(apiMessages.unreadableAnswer('the answer was a web page, not JSON.'));
+    expect([api.isDone(), elsewhere.isDone()]).toEqual([true, true]);
+    expect(userMessage(error)).toBe(
+      'DumplingAI sent an answer that is not TikTok video data: the answer was a web page, not JSON. Try again later; if it keeps happening, contact DumplingAI support.',
+    );
   });
 });
