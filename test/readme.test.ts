@@ -1,26 +1,86 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import App from '../index';
 import { FAULTS } from '../sandbox/server';
-import { batchOutputFields } from '../src/searches/getTikTokVideos';
-import { transcriptOutputFields } from '../src/searches/getTikTokTranscript';
-import { outputFields } from '../src/zapier/outputFields';
-import { profileOutputFields } from '../src/zapier/profile';
-import { triggerOutputFields } from '../src/triggers/newVideoByCreator';
 
 // The README documents every output field and every sandbox fault; these keep it from drifting.
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
+interface Field {
+  key: string;
+  label: string;
+  type: string;
+}
+
+const fieldsOf = (search: { operation: { outputFields?: readonly unknown[] } }): Field[] =>
+  (search.operation.outputFields ?? []).map((field) => {
+    const { key, label, type } = field as Partial<Field>;
+    return { key: String(key), label: String(label), type: String(type) };
+  });
+const { get_tiktok_videos: batch, ...oneResultSearches } = App.searches;
+const steps = [...Object.values(App.searches), ...Object.values(App.triggers)];
+
+// Every field a step declares: the batch's own include its `videos[]…` and `failures[]…` keys.
+const declared = steps.flatMap(fieldsOf);
+
+/**
+ * Every row of the README's tables headed "| Key | Label | Type |", and any other row shaped like
+ * one, with its first cell as written. A row in another shape (a key without backticks, a cell too
+ * many or too few) matches no field.
+ */
+const FIELD_ROW = /^\| `[^`]+` +\| [^|]+\| (string|number|boolean|datetime|file) +\|$/;
+const documentedRows = (text: string): [cell: string, field: Field][] => {
+  const rows: [string, Field][] = [];
+  let inTable = false;
+  for (const line of text.split('\n')) {
+    if (/^\| *Key *\| *Label *\| *Type *\|$/.test(line)) inTable = true;
+    else if (!line.startsWith('|')) inTable = false;
+    else if ((inTable && !/^\|[ |-]+\|$/.test(line)) || FIELD_ROW.test(line)) {
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
+      const [cell = '', label = '', type = ''] = cells;
+      const key = cells.length === 3 && /^`[^`]+`$/.test(cell) ? cell.slice(1, -1) : line;
+      rows.push([cell, { key, label, type }]);
+    }
+  }
+  return rows;
+};
+
 describe('README', () => {
+  // The batch's fields are the video's under `videos[]`, which the README says once in words.
   it.each(
-    [...outputFields, ...transcriptOutputFields, ...profileOutputFields, ...triggerOutputFields].map(
-      (field) => [field.key, field.label, field.type],
-    ),
+    [...Object.values(oneResultSearches), ...Object.values(App.triggers)]
+      .flatMap(fieldsOf)
+      .map((field) => [field.key, field.label, field.type]),
   )('lists the output field %s with its label and type', (key, label, type) => {
     expect(readme).toMatch(
       new RegExp(
         `\\| \`${key.replace(/[[\]]/g, '\\$&')}\` +\\| ${label.replace(/[()]/g, '\\$&')} +\\| ${type} +\\|`,
       ),
+    );
+  });
+
+  it.each(documentedRows(readme))(
+    'documents %s only as a field some step declares, with that label and type',
+    (_cell, field) => {
+      expect(declared).toContainEqual(field);
+    },
+  );
+
+  it('reads every output-field table: the video’s, the transcript’s, the profile’s and the trigger’s', () => {
+    const keys = documentedRows(readme).map(([, field]) => field.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'transcriptVtt',
+        'segments[]text',
+        'createTimeISO',
+        'images[]file',
+        'avatarFile',
+        'isPinned',
+      ]),
     );
   });
 
@@ -31,7 +91,7 @@ describe('README', () => {
 
   it('names the batch step’s own fields', () => {
     for (const key of ['inputUrl', 'succeeded', 'failed', 'failures']) expect(readme).toContain(`\`${key}\``);
-    expect(batchOutputFields.map((field) => field.key)).toEqual(
+    expect(fieldsOf(batch).map((field) => field.key)).toEqual(
       expect.arrayContaining(['videos[]inputUrl', 'failures[]message']),
     );
   });
