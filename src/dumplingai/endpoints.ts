@@ -1,4 +1,4 @@
-export const DEFAULT_BASE_URL = 'https://app.dumplingai.com';
+const DEFAULT_BASE_URL = 'https://app.dumplingai.com';
 export const VIDEO_PATH = '/api/v1/get-tiktok-video';
 export const TRANSCRIPT_PATH = '/api/v1/get-tiktok-transcript';
 export const PROFILE_PATH = '/api/v1/get-tiktok-profile';
@@ -14,7 +14,7 @@ export const PRICING_URL = 'https://www.dumplingai.com/pricing';
 
 // Read on every call, not once at load, so a sandbox or Zapier's env settings can redirect the
 // app without reloading it.
-export const baseUrl = (): string =>
+const baseUrl = (): string =>
   (process.env.DUMPLINGAI_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
 
 export const apiUrl = (path: string): string => `${baseUrl()}${path}`;

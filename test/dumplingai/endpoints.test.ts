@@ -1,4 +1,4 @@
-import { DEFAULT_BASE_URL, apiUrl, baseUrl, isApiUrl } from '../../src/dumplingai/endpoints';
+import { apiUrl, isApiUrl } from '../../src/dumplingai/endpoints';
 
 describe('api address', () => {
   afterEach(() => {
@@ -6,8 +6,8 @@ describe('api address', () => {
   });
 
   it('is DumplingAI by default', () => {
-    expect(baseUrl()).toBe(DEFAULT_BASE_URL);
     expect(apiUrl('/api/v1/get-tiktok-video')).toBe('https://app.dumplingai.com/api/v1/get-tiktok-video');
+    expect(isApiUrl('https://app.dumplingai.com/api/v2/balance')).toBe(true);
   });
 
   it('follows DUMPLINGAI_BASE_URL, without a trailing slash', () => {
