@@ -14,7 +14,7 @@ export type UpstreamFailure =
  * DumplingAI's error bodies come in three shapes: `{"error": "…"}`,
  * `{"error": {"code", "message"}, "status": "error"}` and `{"success": false, "error", "code"}`.
  */
-export const upstreamMessage = (body: unknown): string | null => {
+const upstreamMessage = (body: unknown): string | null => {
   if (!isObject(body)) return null;
   const { error } = body;
   if (typeof error === 'string' && error.trim() !== '') return error.trim();
@@ -37,13 +37,13 @@ export const answerProblem = (content: string, data: unknown): string | null => 
 };
 
 /** `Retry-After` is either a number of seconds or an HTTP date. */
-export const retryDelaySeconds = (header: string | null | undefined, now = Date.now()): number => {
+const retryDelaySeconds = (header: string | null): number => {
   const value = header?.trim() ?? '';
   const within = (seconds: number): number => Math.min(MAX_RETRY_SECONDS, Math.max(1, seconds));
   if (/^\d+$/.test(value)) return within(Number(value));
   // Date.parse also reads bare numbers such as "-5" as years, so only a named-month date counts.
   const date = /[A-Za-z]{3}/.test(value) ? Date.parse(value) : Number.NaN;
-  if (!Number.isNaN(date)) return within(Math.ceil((date - now) / 1000));
+  if (!Number.isNaN(date)) return within(Math.ceil((date - Date.now()) / 1000));
   return RETRY_SECONDS;
 };
 

@@ -5,14 +5,14 @@ import {
   appErrorCode,
   failureFor,
   redact,
-  retryDelaySeconds,
-  upstreamMessage,
   userMessageOf,
   withPlainErrors,
 } from '../../src/dumplingai/errors';
 import { caught } from '../helpers';
 
-describe('upstreamMessage', () => {
+const step = { secret: 'sk_test_LEAKCHECK_9f8e7d6c5b4a', context: 'step' } as const;
+
+describe('failureFor: DumplingAI’s own words', () => {
   it.each([
     [{ error: 'Invalid JSON in request body' }, 'Invalid JSON in request body'],
     [
@@ -25,7 +25,9 @@ describe('upstreamMessage', () => {
     ],
     [{ error: '  padded  ' }, 'padded'],
   ])('reads the message from %j', (body, expected) => {
-    expect(upstreamMessage(body)).toBe(expected);
+    expect(failureFor(400, body, null, step).message).toBe(
+      `DumplingAI could not process this URL: ${expected} Check the link and try again.`,
+    );
   });
 
   it.each([
@@ -38,40 +40,53 @@ describe('upstreamMessage', () => {
     { error: { code: 'x' } },
     { error: 42 },
     { message: 'other shape' },
-  ])('is null for %j', (body) => {
-    expect(upstreamMessage(body)).toBeNull();
+  ])('says no details were given for %j', (body) => {
+    expect(failureFor(400, body, null, step).message).toBe(
+      'DumplingAI could not process this URL: no details were given. Check the link and try again.',
+    );
   });
 });
 
-describe('retryDelaySeconds', () => {
-  const now = Date.parse('2026-11-25T10:00:00Z');
+describe('failureFor: the retry delay from Retry-After', () => {
+  // An HTTP date is read against the clock, so the clock is set.
+  beforeEach(() => {
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-11-25T10:00:00Z'));
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  const delayFor = (header: string | null): number | null => {
+    const failure = failureFor(503, {}, header, step);
+    return failure.kind === 'retry' ? failure.delaySeconds : null;
+  };
 
   it('reads seconds', () => {
-    expect(retryDelaySeconds('120', now)).toBe(120);
+    expect(delayFor('120')).toBe(120);
+    expect(delayFor(' 45 ')).toBe(45);
   });
 
   it('reads an HTTP date', () => {
-    expect(retryDelaySeconds('Wed, 25 Nov 2026 10:00:30 GMT', now)).toBe(30);
+    expect(delayFor('Wed, 25 Nov 2026 10:00:30 GMT')).toBe(30);
   });
 
   it('never waits more than an hour, however far off the server says', () => {
-    expect(retryDelaySeconds('99999999999', now)).toBe(3600);
-    expect(retryDelaySeconds('Fri, 25 Nov 2039 10:00:00 GMT', now)).toBe(3600);
-    expect(retryDelaySeconds('3600', now)).toBe(3600);
-    expect(retryDelaySeconds('3599', now)).toBe(3599);
+    expect(delayFor('99999999999')).toBe(3600);
+    expect(delayFor('Fri, 25 Nov 2039 10:00:00 GMT')).toBe(3600);
+    expect(delayFor('3600')).toBe(3600);
+    expect(delayFor('3599')).toBe(3599);
   });
 
   it('never goes below one second', () => {
-    expect(retryDelaySeconds('0', now)).toBe(1);
-    expect(retryDelaySeconds('Wed, 25 Nov 2026 09:00:00 GMT', now)).toBe(1);
+    expect(delayFor('0')).toBe(1);
+    expect(delayFor('Wed, 25 Nov 2026 09:00:00 GMT')).toBe(1);
   });
 
-  it.each([undefined, null, '', 'soon', '-5'])('falls back to the default for %j', (header) => {
-    expect(retryDelaySeconds(header, now)).toBe(60);
+  it.each([null, '', 'soon', '-5'])('falls back to a minute for %j', (header) => {
+    expect(delayFor(header)).toBe(60);
   });
 });
-
-const step = { secret: 'sk_test_LEAKCHECK_9f8e7d6c5b4a', context: 'step' } as const;
 
 describe('failureFor', () => {
   it('429 retries after Retry-After, in the app’s own words', () => {
