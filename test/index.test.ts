@@ -7,8 +7,7 @@ import { getTikTokVideos } from '../src/searches/getTikTokVideos';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 import { getTikTokProfile } from '../src/searches/getTikTokProfile';
 import { newVideoByCreator } from '../src/triggers/newVideoByCreator';
-import { isTitleCase } from './helpers';
-import { keyLabel } from '../src/dumplingai/connection';
+import { connectionLabel, isTitleCase } from './helpers';
 import { downloadMedia } from '../src/hydrators/downloadMedia';
 
 describe('the app definition', () => {
@@ -82,8 +81,8 @@ describe('Zapier publishing checks', () => {
     expect(help).toMatch(/\[[^\]]+\]\(https:\/\/[^)]+\)/);
   });
 
-  it('D003: the connection label identifies the key without being the app name or the key', () => {
-    const label = keyLabel('sk_test_0000000000009f3c');
+  it('D003: the connection label identifies the key without being the app name or the key', async () => {
+    const label = await connectionLabel('sk_test_0000000000009f3c');
     expect(label).not.toMatch(/^DumplingAI$/i);
     expect(label).not.toContain('sk_test_0000000000009f3c');
   });

@@ -6,7 +6,7 @@ import { withPlainErrors } from './errors';
 import { exchange } from './exchange';
 import { LIMITS, type Limits } from './limits';
 
-export const authText = {
+const authText = {
   keyLabel: 'API Key',
   keyHelp: `Copy your key from the [API Keys page of your Dumpling AI dashboard](${API_KEYS_URL}). Keys start with \`sk_\`.`,
   hiddenKeyLabel: 'API key (too short to show its ending)',
@@ -15,7 +15,7 @@ export const authText = {
 // Shows enough of the key to tell two connections apart, and never enough to use it.
 const MIN_LENGTH_TO_SHOW_ENDING = 12;
 
-export const keyLabel = (apiKey: unknown): string =>
+const keyLabel = (apiKey: unknown): string =>
   typeof apiKey === 'string' && apiKey.trim().length >= MIN_LENGTH_TO_SHOW_ENDING
     ? `API key ending in ${apiKey.trim().slice(-4)}`
     : authText.hiddenKeyLabel;
@@ -28,7 +28,7 @@ const MAX_LABEL_LENGTH = 60;
  * A name for the connection from the balance answer (an email, an account or key name), read
  * defensively; null when it names nothing. A value that looks like a key is never used.
  */
-export const accountName = (answer: unknown): string | null => {
+const accountName = (answer: unknown): string | null => {
   const places = isObject(answer) ? [answer, answer.user, answer.account, answer.data] : [];
   for (const place of places.filter(isObject)) {
     for (const field of NAME_FIELDS) {

@@ -1,8 +1,9 @@
 import nock from 'nock';
 
+import type { Bundle } from 'zapier-platform-core';
+
 import { API, API_KEY, caught, connectionLabel, run, testConnection, userMessage } from '../helpers';
-import { accountName, authText, authentication, keyLabel } from '../../src/dumplingai/connection';
-import { connectionMessages } from '../../src/dumplingai/messages';
+import { authentication } from '../../src/dumplingai/connection';
 
 describe('connection test', () => {
   it('checks the key against the free balance endpoint, never the paid video endpoint', async () => {
@@ -30,8 +31,9 @@ describe('connection test', () => {
     const scope = nock(API).get('/api/v2/balance').reply(401, { error: 'API key is invalid or missing.' });
     const error = await caught(() => testConnection('sk_wrong_key_0000'));
     expect(scope.isDone()).toBe(true);
-    expect(userMessage(error)).toBe(connectionMessages.invalidKey);
-    expect(userMessage(error)).toMatch(/^Your DumplingAI API key is invalid or inactive\./);
+    expect(userMessage(error)).toBe(
+      'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
+    );
   });
 
   it('says a 404 in words of its own: the check has no video to be missing', async () => {
@@ -48,7 +50,14 @@ describe('connection test', () => {
   });
 });
 
-describe('accountName', () => {
+describe('the account name the connection test keeps', () => {
+  const accountIn = async (answer: unknown): Promise<unknown> => {
+    const scope = nock(API).get('/api/v2/balance').reply(200, JSON.stringify(answer));
+    const result = await testConnection();
+    expect(scope.isDone()).toBe(true);
+    return result;
+  };
+
   it.each([
     [{ email: 'ana@example.com', name: 'Ana' }, 'ana@example.com'],
     [{ name: '  Ana Studio  ' }, 'Ana Studio'],
@@ -57,8 +66,8 @@ describe('accountName', () => {
     [{ account: { account_name: 'Studio' } }, 'Studio'],
     [{ data: { email: 'x@example.com' } }, 'x@example.com'],
     [{ name: 'n'.repeat(100) }, 'n'.repeat(60)],
-  ])('reads %j as %j', (answer, name) => {
-    expect(accountName(answer)).toBe(name);
+  ])('reads %j as %j', async (answer, name) => {
+    await expect(accountIn(answer)).resolves.toEqual({ connected: true, account: name });
   });
 
   it.each([
@@ -71,8 +80,8 @@ describe('accountName', () => {
     { name: 42 },
     { keyName: 'sk_live_abcdef' },
     { user: 'x' },
-  ])('names nothing in %j', (answer) => {
-    expect(accountName(answer)).toBeNull();
+  ])('names nothing in %j', async (answer) => {
+    await expect(accountIn(answer)).resolves.toEqual({ connected: true, account: null });
   });
 });
 
@@ -92,14 +101,18 @@ describe('connection label', () => {
 
   it.each([undefined, '', 'sk_short', 'sk_12345678', '   sk_short    ', 42])(
     'hides the ending of a short or missing key (%j)',
-    (key) => {
-      expect(keyLabel(key)).toBe(authText.hiddenKeyLabel);
+    async (apiKey) => {
+      // Zapier types a key as text; a broken connection may hold anything.
+      const bundle = { authData: { apiKey }, inputData: {} } as unknown as Partial<Bundle>;
+      await expect(run(authentication.connectionLabel, bundle)).resolves.toBe(
+        'API key (too short to show its ending)',
+      );
     },
   );
 
-  it('shows the ending from twelve characters on, ignoring pasted spaces', () => {
-    expect(keyLabel('sk_123456789')).toBe('API key ending in 6789');
-    expect(keyLabel('  sk_test_0000000000001a2b \n')).toBe('API key ending in 1a2b');
+  it('shows the ending from twelve characters on, ignoring pasted spaces', async () => {
+    await expect(connectionLabel('sk_123456789')).resolves.toBe('API key ending in 6789');
+    await expect(connectionLabel('  sk_test_0000000000001a2b \n')).resolves.toBe('API key ending in 1a2b');
   });
 });
 
@@ -107,10 +120,14 @@ describe('auth fields', () => {
   it('asks for one password-type API key with help that links to the API Keys page', () => {
     expect(authentication.type).toBe('custom');
     expect(authentication.fields).toEqual([
-      { key: 'apiKey', label: 'API Key', type: 'password', required: true, helpText: authText.keyHelp },
+      {
+        key: 'apiKey',
+        label: 'API Key',
+        type: 'password',
+        required: true,
+        helpText:
+          'Copy your key from the [API Keys page of your Dumpling AI dashboard](https://app.dumplingai.com/api-keys). Keys start with `sk_`.',
+      },
     ]);
-    expect(authText.keyHelp).toBe(
-      'Copy your key from the [API Keys page of your Dumpling AI dashboard](https://app.dumplingai.com/api-keys). Keys start with `sk_`.',
-    );
   });
 });
