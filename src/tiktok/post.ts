@@ -106,7 +106,7 @@ const EARLIEST_POST = 1_388_534_400;
 const LATEST_POST = 4_102_444_800;
 
 /** TikTok post ids carry their creation second in their top 32 bits. */
-export const createTimeFromId = (id: string | null): number | null => {
+const createTimeFromId = (id: string | null): number | null => {
   if (id === null || !/^\d{15,25}$/.test(id)) return null;
   const seconds = Number(BigInt(id) >> 32n);
   return seconds >= EARLIEST_POST && seconds < LATEST_POST ? seconds : null;

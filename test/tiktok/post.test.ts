@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { readFixture } from '../helpers';
 import { address, num, parseAnswer, text } from '../../src/tiktok/json';
-import { createTimeFromId, normalisePost, postIn, type TikTokPost } from '../../src/tiktok/post';
+import { normalisePost, postIn, type TikTokPost } from '../../src/tiktok/post';
 
 describe('parseAnswer', () => {
   it('keeps every digit of a 19-digit id sent as a JSON number, and leaves other numbers alone', () => {
@@ -92,19 +92,19 @@ describe('value readers', () => {
   });
 });
 
-describe('createTimeFromId', () => {
+describe('normalisePost: the creation time from the id, when none is sent', () => {
   it.each([
-    ['7524919477404745385', 1752031845],
-    ['7454730070085839471', 1735689600],
-    ['6871947674213611163', 1600000000],
-  ])('reads the creation second from the top 32 bits of %s', (id, seconds) => {
-    expect(createTimeFromId(id)).toBe(seconds);
+    ['7524919477404745385', 1752031845, '2025-07-09T03:30:45.000Z'],
+    ['7454730070085839471', 1735689600, '2025-01-01T00:00:00.000Z'],
+    ['6871947674213611163', 1600000000, '2020-09-13T12:26:40.000Z'],
+  ])('reads the creation second from the top 32 bits of %s', (id, seconds, iso) => {
+    expect(normalisePost({ id })).toMatchObject({ id, createTime: seconds, createTimeISO: iso });
   });
 
-  it.each([null, '1234567890', 'abc', '9'.repeat(25), '100000000000000000'])(
-    'is null for %j, which carries no plausible time',
+  it.each([undefined, '1234567890', 'abc', '9'.repeat(25), '100000000000000000'])(
+    'has none for the id %j, which carries no plausible time',
     (id) => {
-      expect(createTimeFromId(id)).toBeNull();
+      expect(normalisePost({ id })).toMatchObject({ createTime: null, createTimeISO: null });
     },
   );
 });
