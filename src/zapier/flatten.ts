@@ -68,7 +68,7 @@ export type FlatTikTokVideo = {
 };
 
 /** Hashtag names from the description's entities, then the challenges; no `#`, no repeats. */
-export const hashtagsOf = (textExtra: PostTextExtra[], challenges: PostChallenge[]): string | null => {
+const hashtagsOf = (textExtra: PostTextExtra[], challenges: PostChallenge[]): string | null => {
   const seen = new Map<string, string>();
   const names = [...textExtra.map((entry) => entry.hashtagName), ...challenges.map((entry) => entry.title)];
   for (const name of names) {
@@ -81,7 +81,7 @@ export const hashtagsOf = (textExtra: PostTextExtra[], challenges: PostChallenge
 };
 
 // TikTok's own address for a post; it serves photo posts at their `/video/` address too.
-export const canonicalUrl = (authorUniqueId: string | null, id: string | null): string | null =>
+const canonicalUrl = (authorUniqueId: string | null, id: string | null): string | null =>
   authorUniqueId && id ? `https://www.tiktok.com/@${authorUniqueId}/video/${id}` : null;
 
 /**

@@ -4,10 +4,9 @@ import sandboxVideos from '../../sandbox/videos.json';
 import documented from '../fixtures/documented-example.json';
 import sparse from '../fixtures/sparse-video.json';
 import { readFixture } from '../helpers';
-import { canonicalUrl, flattenVideo, hashtagsOf } from '../../src/zapier/flatten';
+import { flattenVideo } from '../../src/zapier/flatten';
 import { outputFields } from '../../src/zapier/outputFields';
 import { parseAnswer } from '../../src/tiktok/json';
-import { type PostTextExtra } from '../../src/tiktok/post';
 
 // Every output key but the file pointers, which the lookup adds after flattening.
 const topLevelKeys = [
@@ -356,52 +355,44 @@ describe('flattenVideo', () => {
   });
 });
 
-const tag = (entry: Partial<PostTextExtra>): PostTextExtra => ({
-  hashtagName: null,
-  hashtagId: null,
-  userUniqueId: null,
-  start: null,
-  end: null,
-  ...entry,
-});
-const challenge = (title: string | null) => ({ id: null, title, desc: null, coverThumb: null });
-
-describe('hashtagsOf', () => {
+describe('flattenVideo: hashtags', () => {
   it('lists description hashtags then challenges, without # or repeats, in order of first appearance', () => {
-    expect(
-      hashtagsOf(
-        [
-          tag({ hashtagName: 'FoodTok' }),
-          tag({ hashtagName: '#cooking' }),
-          tag({ userUniqueId: 'friend' }),
-          tag({ hashtagName: ' # ' }),
-        ],
-        [challenge('cooking'), challenge('foodtok'), challenge('dumplings'), challenge(null)],
-      ),
-    ).toBe('FoodTok, cooking, dumplings');
+    const flat = flattenVideo({
+      textExtra: [
+        { hashtagName: 'FoodTok' },
+        { hashtagName: '#cooking' },
+        { userUniqueId: 'friend' },
+        { hashtagName: ' # ' },
+      ],
+      challenges: [{ title: 'cooking' }, { title: 'foodtok' }, { title: 'dumplings' }, { title: null }],
+    });
+    expect(flat.hashtags).toBe('FoodTok, cooking, dumplings');
   });
 
   it('is null when there are no hashtags', () => {
-    expect(hashtagsOf([], [])).toBeNull();
+    expect(flattenVideo({ textExtra: [], challenges: [] }).hashtags).toBeNull();
   });
 
   it('keeps unicode hashtags', () => {
-    expect(hashtagsOf([tag({ hashtagName: '餃子' }), tag({ hashtagName: 'café' })], [])).toBe('餃子, café');
+    expect(flattenVideo({ textExtra: [{ hashtagName: '餃子' }, { hashtagName: 'café' }] }).hashtags).toBe(
+      '餃子, café',
+    );
   });
 });
 
-describe('canonicalUrl', () => {
+describe('flattenVideo: the post’s address', () => {
   it('builds the video page address from the username and id', () => {
-    expect(canonicalUrl('dumpling.kitchen', '1')).toBe('https://www.tiktok.com/@dumpling.kitchen/video/1');
+    expect(flattenVideo({ id: '1', author: { uniqueId: 'dumpling.kitchen' } }).url).toBe(
+      'https://www.tiktok.com/@dumpling.kitchen/video/1',
+    );
   });
 
-  it.each([
-    [null, '1'],
-    ['user', null],
-    ['', '1'],
-  ])('is null without both parts (%j, %j)', (user, id) => {
-    expect(canonicalUrl(user, id)).toBeNull();
-  });
+  it.each([[{ id: '1' }], [{ author: { uniqueId: 'user' } }], [{ id: '1', author: { uniqueId: '' } }]])(
+    'is null without both parts (%j)',
+    (raw) => {
+      expect(flattenVideo(raw).url).toBeNull();
+    },
+  );
 });
 
 describe('flattenVideo, property-based', () => {
