@@ -15,10 +15,10 @@ import type { OutputField } from '../zapier/outputFields';
 import sampleVtt from '../zapier/samples/transcript.json';
 import { transcriptOutput } from '../zapier/transcript';
 
-export const DEFAULT_LANGUAGE = 'en';
+const DEFAULT_LANGUAGE = 'en';
 
 // The languages TikTok's captions most often come in; the field still takes any other code typed.
-export const LANGUAGES: Readonly<Record<string, string>> = {
+const LANGUAGES: Readonly<Record<string, string>> = {
   en: 'English',
   es: 'Spanish',
   pt: 'Portuguese',
@@ -39,7 +39,7 @@ export const LANGUAGES: Readonly<Record<string, string>> = {
   pl: 'Polish',
 };
 
-export const transcriptText = {
+const transcriptText = {
   noun: 'TikTok Transcript',
   label: 'Get TikTok Transcript',
   description: 'Finds the transcript of a TikTok video by its URL, as plain text and timed segments.',
@@ -53,7 +53,7 @@ export const transcriptText = {
 } as const;
 
 /** A two-letter code, whatever case or spaces it was typed with; null when it is not one. */
-export const languageCode = (input: unknown): string | null => {
+const languageCode = (input: unknown): string | null => {
   const code = typeof input === 'string' ? input.trim().toLowerCase() : '';
   if (code === '') return DEFAULT_LANGUAGE;
   return /^[a-z]{2}$/.test(code) ? code : null;
@@ -92,7 +92,7 @@ export const findTranscript = (limits: Limits) =>
     return answer === null ? [] : [transcriptOutput(answer, checked.link, language)];
   }) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 
-export const transcriptOutputFields: OutputField[] = [
+const transcriptOutputFields: OutputField[] = [
   { key: 'transcript', label: 'Transcript', type: 'string' },
   { key: 'transcriptVtt', label: 'Transcript (WebVTT Subtitles)', type: 'string' },
   { key: 'language', label: 'Language', type: 'string' },
@@ -108,7 +108,7 @@ export const transcriptOutputFields: OutputField[] = [
 ];
 
 // Zapier shows the sample where it cannot run the step: a real transcript's shape.
-export const sample = transcriptOutput(
+const sample = transcriptOutput(
   {
     transcript: sampleVtt.transcript,
     language: 'en',

@@ -1,4 +1,4 @@
-import { MAX_SEGMENTS, MAX_TRANSCRIPT_LENGTH, transcriptOutput } from '../../src/zapier/transcript';
+import { transcriptOutput } from '../../src/zapier/transcript';
 
 const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nHello there\n';
 const post = { kind: 'post', id: '7524919477404745385', user: 'garden.notes', photo: false } as const;
@@ -62,14 +62,11 @@ describe('transcriptOutput', () => {
     },
   );
 
-  it('keeps the output bounded, whatever DumplingAI sends', () => {
-    const cues = Array.from(
-      { length: MAX_SEGMENTS + 10 },
-      (_, n) => `00:00:00.000 --> 00:00:01.000\nword${n}`,
-    );
-    const huge = `WEBVTT\n\n${cues.join('\n\n')}\n${'x'.repeat(MAX_TRANSCRIPT_LENGTH)}`;
+  it('keeps the output to 5,000 segments and 1,000,000 characters, whatever DumplingAI sends', () => {
+    const cues = Array.from({ length: 5010 }, (_, n) => `00:00:00.000 --> 00:00:01.000\nword${n}`);
+    const huge = `WEBVTT\n\n${cues.join('\n\n')}\n${'x'.repeat(1_000_000)}`;
     const output = transcriptOutput({ transcript: huge }, post, 'en');
-    expect(output.segments).toHaveLength(MAX_SEGMENTS);
+    expect(output.segments).toHaveLength(5000);
     expect(output.transcriptVtt).toHaveLength(1_000_000);
   });
 });
