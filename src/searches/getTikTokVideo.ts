@@ -14,7 +14,7 @@ import { outputFields } from '../zapier/outputFields';
 import sampleResponse from '../zapier/samples/video.json';
 import { lookUpVideo } from './lookUpVideo';
 
-export const searchText = {
+const searchText = {
   noun: 'TikTok Video',
   label: 'Get TikTok Video',
   description:
