@@ -32,7 +32,7 @@ export interface AskOptions {
 type BodyCheck = { ok: true; body: JsonObject } | { ok: false; detail: string };
 
 /** One POST to a DumplingAI endpoint; resolves to the status and the body's text. */
-export const askDumplingAI = (
+const askDumplingAI = (
   z: ZObject,
   path: string,
   body: Record<string, string | number>,

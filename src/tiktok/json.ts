@@ -16,9 +16,9 @@ export const first = <T>(...values: (T | null)[]): T | null => values.find((valu
 
 // TikTok caps a caption at 4,000 characters; longer text is not TikTok's, and every later step
 // of the Zap would carry it.
-export const MAX_TEXT = 5000;
+const MAX_TEXT = 5000;
 // A photo post has at most 35 images; descriptions name a few dozen tags at most.
-export const MAX_ENTRIES = 100;
+const MAX_ENTRIES = 100;
 
 /** Text, where TikTok's `""` means absent. A number (an id sent as one) is kept as its digits. */
 export const text = (value: unknown): string | null =>

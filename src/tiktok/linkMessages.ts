@@ -1,7 +1,7 @@
 // What a user reads about a link they pasted: the forms that work, and why one was refused.
 
 // The forms the help text names; the link check accepts more (see src/link.ts and the README).
-export const ACCEPTED_URL_FORMS = [
+const ACCEPTED_URL_FORMS = [
   'https://www.tiktok.com/@user/video/<id>',
   'https://www.tiktok.com/@user/photo/<id>',
   'https://vm.tiktok.com/<code>/',
