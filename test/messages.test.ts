@@ -26,6 +26,8 @@ describe('messages', () => {
     apiMessages.serverError('x'.repeat(400)),
     apiMessages.unexpectedStatus(418, 'x'.repeat(400)),
     apiMessages.unreadableAnswer('x'.repeat(400)),
+    apiMessages.answeredUnreadable('step'),
+    apiMessages.answeredUnreadable('batch'),
     ...CONTEXTS.flatMap((context) => [
       apiMessages.rateLimited(3600, context),
       apiMessages.tooManyRequests(3600, context),

@@ -1,4 +1,4 @@
-import type { ZObject } from 'zapier-platform-core';
+import type { RawHttpResponse, ZObject } from 'zapier-platform-core';
 
 import { isObject, parseAnswer, type JsonObject } from '../tiktok/json';
 import { postIn } from '../tiktok/post';
@@ -12,7 +12,7 @@ import {
   apiUrl,
 } from './endpoints';
 import { answerProblem, redact } from './errors';
-import { exchange } from './exchange';
+import { exchange, networkProblem } from './exchange';
 import { LIMITS, type Limits } from './limits';
 import { apiMessages } from './messages';
 
@@ -31,46 +31,94 @@ export interface AskOptions {
 /** What a 200's body is: what the endpoint answers, or what it was instead. */
 type BodyCheck = { ok: true; body: JsonObject } | { ok: false; detail: string };
 
-/** One POST to a DumplingAI endpoint; resolves to the status and the body's text. */
-const askDumplingAI = (
+/** An answer: its status, its body's text, and what its X-RateLimit-Remaining said (null: nothing). */
+interface Reply {
+  status: number;
+  content: string;
+  rateLimitRemaining: number | null;
+}
+
+/** X-RateLimit-Remaining counts the requests the account may still make; anything else says nothing. */
+const remainingOf = (header: string | null | undefined): number | null => {
+  const value = header?.trim() ?? '';
+  return /^\d+$/.test(value) ? Number(value) : null;
+};
+
+const isAnswered = (status: number): boolean => status >= 200 && status < 300;
+
+const ask = (
   z: ZObject,
   path: string,
   body: Record<string, string | number>,
   { limits = LIMITS, deadlineMs = limits.apiDeadlineMs, context = 'step' }: AskOptions = {},
-): Promise<{ status: number; content: string }> =>
-  exchange(
+): Promise<Reply> =>
+  exchange<Reply, RawHttpResponse>(
     z,
     {
       url: apiUrl(path),
       method: 'POST',
       body: { ...body, requestSource: REQUEST_SOURCE },
       skipThrowForStatus: true,
+      // Raw, so that the body is read here, where its status is known: the core would read it
+      // before handing the answer on, and a body lost on the way would come out without it.
+      raw: true,
       size: limits.maxAnswerBytes,
       middlewareData: { context },
     },
     { who: 'DumplingAI', context, deadlineMs },
-    (answer) => ({ status: answer.status, content: answer.content }),
+    async (answer) => {
+      const rateLimitRemaining = remainingOf(answer.getHeader('x-ratelimit-remaining'));
+      try {
+        return { status: answer.status, content: await answer.text(), rateLimitRemaining };
+      } catch (error) {
+        // DumplingAI has charged for an answer it sent: a body cut off or corrupted after a 2xx is
+        // not a failed connection (free to retry), so nothing asks for it again as if it were.
+        if (isAnswered(answer.status) && networkProblem(error) === 'unreachable') {
+          throw new z.errors.Error(
+            apiMessages.answeredUnreadable(context),
+            'answered_unreadable',
+            answer.status,
+          );
+        }
+        throw error;
+      }
+    },
   );
 
+/** One POST to a DumplingAI endpoint; resolves to the status and the body's text. */
+export const askDumplingAI = async (
+  z: ZObject,
+  path: string,
+  body: Record<string, string | number>,
+  options: AskOptions = {},
+): Promise<{ status: number; content: string }> => {
+  const { status, content } = await ask(z, path, body, options);
+  return { status, content };
+};
+
 /**
- * Asks an endpoint and checks its 200. Null for a 404 (each step reads it as "nothing found");
- * an answer that is not what the endpoint sends is a plain error, with the key masked in
- * DumplingAI's text before the message is cut.
+ * Asks an endpoint and checks its 200: the body, or null for a 404 (each step reads it as
+ * "nothing found"), with what X-RateLimit-Remaining said. An answer that is not what the endpoint
+ * sends is a plain error, with the key masked in DumplingAI's text before the message is cut.
  */
-const askFor = async (
+const askForAnswer = async (
   z: ZObject,
   apiKey: unknown,
   request: { path: string; body: Record<string, string | number> },
   check: (content: string, data: unknown) => BodyCheck,
   unreadable: (detail: string) => string,
   options?: AskOptions,
-): Promise<JsonObject | null> => {
-  const response = await askDumplingAI(z, request.path, request.body, options);
-  if (response.status === 404) return null;
-  const checked = check(response.content, parseAnswer(response.content));
-  if (checked.ok) return checked.body;
-  throw new z.errors.Error(unreadable(redact(checked.detail, apiKey)), 'unreadable_answer', response.status);
+): Promise<{ body: JsonObject | null; rateLimitRemaining: number | null }> => {
+  const { status, content, rateLimitRemaining } = await ask(z, request.path, request.body, options);
+  if (status === 404) return { body: null, rateLimitRemaining };
+  const checked = check(content, parseAnswer(content));
+  if (checked.ok) return { body: checked.body, rateLimitRemaining };
+  throw new z.errors.Error(unreadable(redact(checked.detail, apiKey)), 'unreadable_answer', status);
 };
+
+/** askForAnswer's body alone, for the steps that make one request. */
+const askFor = async (...args: Parameters<typeof askForAnswer>): Promise<JsonObject | null> =>
+  (await askForAnswer(...args)).body;
 
 const hasPostId = (post: JsonObject): boolean =>
   [post.id, post.id_str, post.aweme_id].some(
@@ -94,14 +142,34 @@ const transcriptBody = (content: string, data: unknown): BodyCheck =>
     ? { ok: true, body: data }
     : { ok: false, detail: answerProblem(content, data) ?? 'the answer had no transcript.' };
 
-/** One post's raw JSON, by an address that `checkTikTokLink` produced; null when none was found. */
-export const fetchVideo = (
+/**
+ * One post's raw JSON (null when none was found), with the room DumplingAI's
+ * X-RateLimit-Remaining left: the batch paces its lookups by it.
+ */
+export const fetchVideoAnswer = async (
   z: ZObject,
   apiKey: unknown,
   url: string,
   options?: AskOptions,
-): Promise<JsonObject | null> =>
-  askFor(z, apiKey, { path: VIDEO_PATH, body: { url } }, videoBody, apiMessages.unreadableAnswer, options);
+): Promise<{ post: JsonObject | null; rateLimitRemaining: number | null }> => {
+  const { body, rateLimitRemaining } = await askForAnswer(
+    z,
+    apiKey,
+    { path: VIDEO_PATH, body: { url } },
+    videoBody,
+    apiMessages.unreadableAnswer,
+    options,
+  );
+  return { post: body, rateLimitRemaining };
+};
+
+/** One post's raw JSON, by an address that `checkTikTokLink` produced; null when none was found. */
+export const fetchVideo = async (
+  z: ZObject,
+  apiKey: unknown,
+  url: string,
+  options?: AskOptions,
+): Promise<JsonObject | null> => (await fetchVideoAnswer(z, apiKey, url, options)).post;
 
 /** A video's transcript answer; null when the video has no captions in that language. */
 export const fetchTranscript = (

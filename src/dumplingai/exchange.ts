@@ -58,7 +58,7 @@ type NetworkProblem = 'timeout' | 'tooLarge' | 'unreachable';
  * AbortError. Anything else (a bug, Zapier's file storage) is not the network's, and is not
  * called so.
  */
-const networkProblem = (error: unknown): NetworkProblem | null => {
+export const networkProblem = (error: unknown): NetworkProblem | null => {
   const { name, type } = (error instanceof Error ? error : {}) as { name?: string; type?: unknown };
   if (name === 'AbortError') return 'timeout';
   if (name !== 'FetchError') return null;

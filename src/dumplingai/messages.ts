@@ -103,6 +103,11 @@ export const apiMessages = {
       detail,
       ' Try again later; if it keeps happening, contact DumplingAI support.',
     ),
+  // DumplingAI charges for a lookup it has answered, so the words say what asking again costs.
+  answeredUnreadable: (context: 'step' | 'batch'): string =>
+    `DumplingAI answered, but its answer was cut off or damaged on the way and could not be read. ${
+      context === 'step' ? 'Replay this task to ask again; that' : 'Running this URL again'
+    } costs one more lookup.`,
   noDetail: 'no details were given.',
   redacted: ':censored:',
 } as const;

@@ -1,4 +1,10 @@
-import type { AfterResponseMiddleware, BeforeRequestMiddleware, ZObject } from 'zapier-platform-core';
+import type {
+  AfterResponseMiddleware,
+  BeforeRequestMiddleware,
+  HttpResponse,
+  RawHttpResponse,
+  ZObject,
+} from 'zapier-platform-core';
 
 import { isApiUrl } from './endpoints';
 import { failureFor, type UpstreamFailure } from './errors';
@@ -73,17 +79,33 @@ const toZapierError = (z: ZObject, failure: UpstreamFailure, context: Context): 
   }
 };
 
+/**
+ * An error answer's body. A raw answer (a lookup reads its own body) has not been read yet, so it
+ * is read here; one that cannot be read, or is not JSON, gives no detail, and the status alone
+ * decides the message.
+ */
+const errorBody = async (response: HttpResponse): Promise<unknown> => {
+  if (response.request.raw !== true) return response.data;
+  try {
+    return JSON.parse(await (response as unknown as RawHttpResponse).text()) as unknown;
+  } catch {
+    return null;
+  }
+};
+
 /** Turns DumplingAI's error statuses, 429 included, into messages a Zap user can act on. */
-export const throwForApiError: AfterResponseMiddleware = (response, z, bundle) => {
+export const throwForApiError: AfterResponseMiddleware = async (response, z, bundle) => {
   const media = noteOf(response.request).media === true;
   if (response.status < 400 || media || !isApiUrl(response.request.url)) return response;
   // A search asks to see its own 404 (skipThrowForStatus): there, "not found" is an empty result.
   if (response.status === 404 && response.skipThrowForStatus) return response;
   const context = noteOf(response.request).context ?? 'step';
-  const failure = failureFor(response.status, response.data, response.getHeader('retry-after') ?? null, {
-    secret: bundle.authData.apiKey,
-    context,
-  });
+  const failure = failureFor(
+    response.status,
+    await errorBody(response),
+    response.getHeader('retry-after') ?? null,
+    { secret: bundle.authData.apiKey, context },
+  );
   throw toZapierError(z, failure, context);
 };
 

@@ -1,6 +1,6 @@
 import type { ZObject } from 'zapier-platform-core';
 
-import { fetchVideo, type AskOptions } from '../dumplingai/client';
+import { fetchVideoAnswer, type AskOptions } from '../dumplingai/client';
 import { filePointers } from '../hydrators/downloadMedia';
 import { flattenVideo, type FlatTikTokVideo } from '../zapier/flatten';
 import type { FilePointers } from '../zapier/media';
@@ -9,17 +9,26 @@ import type { FilePointers } from '../zapier/media';
 export type TikTokVideoOutput = FlatTikTokVideo & FilePointers;
 
 /**
- * One video's output, by an address that `checkTikTokLink` produced; null when DumplingAI found
- * no video. Every other failure is thrown with a plain message.
+ * One video's output (null when DumplingAI found no video), by an address that `checkTikTokLink`
+ * produced, with the room DumplingAI's X-RateLimit-Remaining left. Every other failure is thrown
+ * with a plain message.
  */
+export const lookUpVideoAnswer = async (
+  z: ZObject,
+  apiKey: unknown,
+  url: string,
+  options?: AskOptions,
+): Promise<{ video: TikTokVideoOutput | null; rateLimitRemaining: number | null }> => {
+  const { post, rateLimitRemaining } = await fetchVideoAnswer(z, apiKey, url, options);
+  if (post === null) return { video: null, rateLimitRemaining };
+  const video = flattenVideo(post);
+  return { video: { ...video, ...filePointers(z, video) }, rateLimitRemaining };
+};
+
+/** One video's output, or null when DumplingAI found no video. */
 export const lookUpVideo = async (
   z: ZObject,
   apiKey: unknown,
   url: string,
   options?: AskOptions,
-): Promise<TikTokVideoOutput | null> => {
-  const post = await fetchVideo(z, apiKey, url, options);
-  if (post === null) return null;
-  const video = flattenVideo(post);
-  return { ...video, ...filePointers(z, video) };
-};
+): Promise<TikTokVideoOutput | null> => (await lookUpVideoAnswer(z, apiKey, url, options)).video;

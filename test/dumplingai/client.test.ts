@@ -1,8 +1,17 @@
+import { PassThrough } from 'node:stream';
+
 import nock from 'nock';
 
-import { fetchTranscript, fetchVideo } from '../../src/dumplingai/client';
+import {
+  askDumplingAI,
+  fetchTranscript,
+  fetchVideo,
+  fetchVideoAnswer,
+  type AskOptions,
+} from '../../src/dumplingai/client';
 import documented from '../fixtures/documented-example.json';
 import { API, API_KEY, bundleFor, caught, run, userMessage, VIDEO_PATH } from '../helpers';
+import { apiMessages, networkMessages } from '../../src/dumplingai/messages';
 
 const fetchOne = (body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) => {
   const scope = nock(API).post(VIDEO_PATH).reply(200, body, headers);
@@ -11,6 +20,18 @@ const fetchOne = (body: string, headers: Record<string, string> = { 'Content-Typ
     result: run(async (z) => fetchVideo(z, API_KEY, 'https://vm.tiktok.com/ZMhKxyz/'), bundleFor()),
   };
 };
+
+describe('askDumplingAI', () => {
+  it('posts the body with requestSource ZAPIER and resolves to the status and the text, unchecked', async () => {
+    const scope = nock(API)
+      .post('/api/v1/anything', { handle: 'a', requestSource: 'ZAPIER' })
+      .reply(200, 'not even JSON', { 'X-RateLimit-Remaining': '9' });
+    await expect(
+      run(async (z) => askDumplingAI(z, '/api/v1/anything', { handle: 'a' }), bundleFor()),
+    ).resolves.toEqual({ status: 200, content: 'not even JSON' });
+    expect(scope.isDone()).toBe(true);
+  });
+});
 
 describe('fetchVideo', () => {
   it('posts the URL with requestSource ZAPIER and resolves to the post', async () => {
@@ -115,6 +136,98 @@ describe('fetchVideo', () => {
         "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
       );
     });
+  });
+});
+
+describe('fetchVideoAnswer', () => {
+  const SHORT = 'https://vm.tiktok.com/ZMhKxyz/';
+  const answer = (options?: AskOptions) =>
+    run(async (z) => fetchVideoAnswer(z, API_KEY, SHORT, options), bundleFor());
+
+  it.each([
+    ['42', 42],
+    [' 0 ', 0],
+    ['lots', null],
+    ['-1', null],
+    ['', null],
+  ])('hands back X-RateLimit-Remaining %j as %j, with the post', async (header, remaining) => {
+    const scope = nock(API).post(VIDEO_PATH).reply(200, documented, { 'X-RateLimit-Remaining': header });
+    await expect(answer()).resolves.toEqual({ post: documented, rateLimitRemaining: remaining });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('says nothing of the room left when DumplingAI sends no X-RateLimit-Remaining', async () => {
+    const scope = nock(API).post(VIDEO_PATH).reply(200, documented);
+    await expect(answer()).resolves.toEqual({ post: documented, rateLimitRemaining: null });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('hands back the room left with a 404 too', async () => {
+    const scope = nock(API)
+      .post(VIDEO_PATH)
+      .reply(404, { error: 'TikTok video not found' }, { 'X-RateLimit-Remaining': '7' });
+    await expect(answer()).resolves.toEqual({ post: null, rateLimitRemaining: 7 });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  /** An answer whose headers arrive whole, and whose body is damaged (cut-off bodies: test/faults). */
+  const damaged = (status: number) =>
+    nock(API).post(VIDEO_PATH).reply(status, Buffer.from('this is not gzip'), {
+      'Content-Type': 'application/json',
+      'Content-Encoding': 'gzip',
+    });
+
+  it.each([
+    [
+      'step',
+      'DumplingAI answered, but its answer was cut off or damaged on the way and could not be read. Replay this task to ask again; that costs one more lookup.',
+    ],
+    [
+      'batch',
+      'DumplingAI answered, but its answer was cut off or damaged on the way and could not be read. Running this URL again costs one more lookup.',
+    ],
+  ] as const)(
+    'in a %s, says a 200 whose body arrived damaged was answered (and paid for), not that DumplingAI could not be reached',
+    async (context, message) => {
+      const scope = damaged(200);
+      const error = await caught(() => answer({ context }));
+      expect(scope.isDone()).toBe(true);
+      expect(error.name).toBe('AppError');
+      expect(JSON.parse(error.message)).toEqual({ message, code: 'answered_unreadable', status: 200 });
+    },
+  );
+
+  it('says an error status whose body arrived damaged by its status alone', async () => {
+    const scope = damaged(500);
+    const error = await caught(() => answer());
+    expect(scope.isDone()).toBe(true);
+    expect(JSON.parse(error.message)).toEqual({
+      message: apiMessages.serverError(apiMessages.noDetail),
+      code: 'upstream_error',
+      status: 500,
+    });
+  });
+
+  it('calls a 404 whose body arrived damaged a failed connection, which costs nothing to try again', async () => {
+    const scope = damaged(404);
+    const error = await caught(() => answer());
+    expect(scope.isDone()).toBe(true);
+    expect([error.name, userMessage(error)]).toEqual([
+      'ThrottledError',
+      networkMessages.unreachable('DumplingAI', 'step'),
+    ]);
+  });
+
+  it('calls a 200 whose body stalls past the deadline too slow, as any other lookup that runs out of time', async () => {
+    const body = new PassThrough();
+    body.write('{"id":');
+    const scope = nock(API)
+      .post(VIDEO_PATH)
+      .reply(200, () => body);
+    const error = await caught(() => answer({ deadlineMs: 50 }));
+    body.destroy();
+    expect(scope.isDone()).toBe(true);
+    expect(JSON.parse(error.message)).toMatchObject({ code: 'timeout' });
   });
 });
 
