@@ -14,8 +14,7 @@ export const PRICING_URL = 'https://www.dumplingai.com/pricing';
 
 // Read on every call, not once at load, so a sandbox or Zapier's env settings can redirect the
 // app without reloading it.
-const baseUrl = (): string =>
-  (process.env.DUMPLINGAI_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+const baseUrl = (): string => (process.env.DUMPLINGAI_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
 
 export const apiUrl = (path: string): string => `${baseUrl()}${path}`;
 

@@ -8,13 +8,14 @@ export type UpstreamFailure =
   | { kind: 'halt'; message: string }
   | { kind: 'reconnect'; message: string }
   | { kind: 'fail'; message: string; code: string; status: number }
-  | { kind: 'retry'; message: string; delaySeconds: number };
+  /** `delaySeconds` is DumplingAI's Retry-After when `retryAfterGiven`, the app's default otherwise. */
+  | { kind: 'retry'; message: string; delaySeconds: number; retryAfterGiven: boolean };
 
 /**
  * DumplingAI's error bodies come in three shapes: `{"error": "…"}`,
  * `{"error": {"code", "message"}, "status": "error"}` and `{"success": false, "error", "code"}`.
  */
-const upstreamMessage = (body: unknown): string | null => {
+export const upstreamMessage = (body: unknown): string | null => {
   if (!isObject(body)) return null;
   const { error } = body;
   if (typeof error === 'string' && error.trim() !== '') return error.trim();
@@ -36,16 +37,19 @@ export const answerProblem = (content: string, data: unknown): string | null => 
   return null;
 };
 
-/** `Retry-After` is either a number of seconds or an HTTP date. */
-const retryDelaySeconds = (header: string | null): number => {
+/** `Retry-After` is either a number of seconds or an HTTP date; null when it is neither. */
+export const retryAfterSeconds = (header: string | null | undefined, now = Date.now()): number | null => {
   const value = header?.trim() ?? '';
   const within = (seconds: number): number => Math.min(MAX_RETRY_SECONDS, Math.max(1, seconds));
   if (/^\d+$/.test(value)) return within(Number(value));
   // Date.parse also reads bare numbers such as "-5" as years, so only a named-month date counts.
   const date = /[A-Za-z]{3}/.test(value) ? Date.parse(value) : Number.NaN;
-  if (!Number.isNaN(date)) return within(Math.ceil((date - Date.now()) / 1000));
-  return RETRY_SECONDS;
+  return Number.isNaN(date) ? null : within(Math.ceil((date - now) / 1000));
 };
+
+/** How long Zapier waits before retrying a step: `Retry-After`, or a minute without one. */
+export const retryDelaySeconds = (header: string | null | undefined, now = Date.now()): number =>
+  retryAfterSeconds(header, now) ?? RETRY_SECONDS;
 
 /** Upstream text is echoed to the user, so every copy of the key in it is masked first. */
 export const redact = (text: string, secret: unknown): string =>
@@ -83,13 +87,17 @@ export const failureFor = (
       return context === 'connection'
         ? { kind: 'fail', message: connectionMessages.notFound, code: 'not_found', status }
         : { kind: 'halt', message: apiMessages.notFound(detail) };
-    case 429: {
-      const delaySeconds = retryDelaySeconds(retryAfter);
-      return { kind: 'retry', message: apiMessages.tooManyRequests(delaySeconds, context), delaySeconds };
-    }
+    case 429:
     case 503: {
-      const delaySeconds = retryDelaySeconds(retryAfter);
-      return { kind: 'retry', message: apiMessages.rateLimited(delaySeconds, context), delaySeconds };
+      const told = retryAfterSeconds(retryAfter);
+      const delaySeconds = told ?? RETRY_SECONDS;
+      const words = status === 429 ? apiMessages.tooManyRequests : apiMessages.rateLimited;
+      return {
+        kind: 'retry',
+        message: words(delaySeconds, context),
+        delaySeconds,
+        retryAfterGiven: told !== null,
+      };
     }
     default:
       // 500 and 502 are documented; any other 5xx (a 504 from a proxy, say) is DumplingAI's side too.
@@ -129,6 +137,12 @@ export const userMessageOf = (text: string): string => {
 export const appErrorCode = (error: Error): string | null => {
   const parsed = errorJson(error.message);
   return typeof parsed?.code === 'string' ? parsed.code : null;
+};
+
+/** The delay, in seconds, that a ThrottledError carries in its JSON message, if any. */
+export const throttleDelaySeconds = (error: Error): number | null => {
+  const parsed = errorJson(error.message);
+  return typeof parsed?.delay === 'number' ? parsed.delay : null;
 };
 
 // Zapier's own error classes (the core's and the app's), whose messages are written for the user.

@@ -70,10 +70,17 @@ const toZapierError = (z: ZObject, failure: UpstreamFailure, context: Context): 
       // ExpiredAuthError holds the Zap's runs and asks the user to reconnect, instead of failing them.
       return new z.errors.ExpiredAuthError(failure.message);
     case 'retry':
-      // Only a step is retried by Zapier; the connection test just says to try again.
-      return context === 'step'
-        ? new z.errors.ThrottledError(failure.message, failure.delaySeconds)
-        : new z.errors.Error(failure.message, 'rate_limited', 429);
+      // A step is retried by Zapier after the delay. The batch retries on its own, after
+      // DumplingAI's Retry-After when it gave one, so the error carries only that. The connection
+      // test just says to try again.
+      if (context === 'step') return new z.errors.ThrottledError(failure.message, failure.delaySeconds);
+      if (context === 'batch') {
+        return new z.errors.ThrottledError(
+          failure.message,
+          failure.retryAfterGiven ? failure.delaySeconds : undefined,
+        );
+      }
+      return new z.errors.Error(failure.message, 'rate_limited', 429);
     case 'fail':
       return new z.errors.Error(failure.message, failure.code, failure.status);
   }

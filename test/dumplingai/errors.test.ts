@@ -5,6 +5,10 @@ import {
   appErrorCode,
   failureFor,
   redact,
+  retryAfterSeconds,
+  retryDelaySeconds,
+  throttleDelaySeconds,
+  upstreamMessage,
   userMessageOf,
   withPlainErrors,
 } from '../../src/dumplingai/errors';
@@ -88,6 +92,21 @@ describe('failureFor: the retry delay from Retry-After', () => {
   });
 });
 
+describe('retryAfterSeconds', () => {
+  const now = Date.parse('2026-11-25T10:00:00Z');
+
+  it('reads what DumplingAI said, within the same bounds', () => {
+    expect(retryAfterSeconds('120', now)).toBe(120);
+    expect(retryAfterSeconds('Wed, 25 Nov 2026 10:00:30 GMT', now)).toBe(30);
+    expect(retryAfterSeconds('0', now)).toBe(1);
+    expect(retryAfterSeconds('99999999999', now)).toBe(3600);
+  });
+
+  it.each([undefined, null, '', 'soon', '-5'])('is null when %j says nothing', (header) => {
+    expect(retryAfterSeconds(header, now)).toBeNull();
+  });
+});
+
 describe('failureFor', () => {
   it('429 retries after Retry-After, in the app’s own words', () => {
     expect(failureFor(429, { error: 'Too many requests.' }, '5', step)).toEqual({
@@ -95,7 +114,13 @@ describe('failureFor', () => {
       message:
         'DumplingAI is getting too many requests from your account right now. Zapier will retry this step in about 5 seconds; nothing needs to change.',
       delaySeconds: 5,
+      retryAfterGiven: true,
     });
+  });
+
+  it('says when DumplingAI gave no Retry-After, so the default delay is the app’s own', () => {
+    expect(failureFor(503, {}, null, step)).toMatchObject({ delaySeconds: 60, retryAfterGiven: false });
+    expect(failureFor(429, {}, 'soon', step)).toMatchObject({ delaySeconds: 60, retryAfterGiven: false });
   });
 
   it('words a retry for where it is read: one second, and the connection test', () => {
@@ -189,6 +214,7 @@ describe('failureFor', () => {
       message:
         "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 17 seconds; nothing needs to change.",
       delaySeconds: 17,
+      retryAfterGiven: true,
     });
   });
 
@@ -274,6 +300,17 @@ describe('appErrorCode', () => {
     ['plain text', null],
   ])('reads the code from %j', (message, code) => {
     expect(appErrorCode(new Error(message))).toBe(code);
+  });
+});
+
+describe('throttleDelaySeconds', () => {
+  it.each([
+    ['{"message":"Busy.","delay":30}', 30],
+    ['{"message":"Busy."}', null],
+    ['{"message":"Busy.","delay":"30"}', null],
+    ['plain text', null],
+  ])('reads the delay from %j', (message, delay) => {
+    expect(throttleDelaySeconds(new Error(message))).toBe(delay);
   });
 });
 

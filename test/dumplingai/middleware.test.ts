@@ -90,6 +90,35 @@ describe('addApiHeaders', () => {
 });
 
 describe('error statuses', () => {
+  const tooMany =
+    'DumplingAI is getting too many requests from your account right now. Run this URL again later.';
+  const rateLimited = "DumplingAI's video service is rate-limited right now. Run this URL again later.";
+
+  it.each([
+    [429, { 'Retry-After': '7' }, { message: tooMany, delay: 7 }],
+    [503, { 'Retry-After': '7' }, { message: rateLimited, delay: 7 }],
+    [429, {}, { message: tooMany }],
+    [503, { 'Retry-After': 'soon' }, { message: rateLimited }],
+  ])('in a batch, a %i with %j carries only DumplingAI’s own delay: %j', async (status, headers, thrown) => {
+    const scope = nock(API).post(VIDEO_PATH).reply(status, {}, headers);
+    const error = await caught(() =>
+      run(
+        async (z) =>
+          z.request({
+            url: `${API}${VIDEO_PATH}`,
+            method: 'POST',
+            middlewareData: { context: 'batch' },
+            // As every lookup asks (src/dumplingai/exchange.ts), so that a 429 reaches the middleware.
+            throwForThrottlingEarly: false,
+          } as Parameters<ZObject['request']>[0]),
+        bundleFor(),
+      ),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(error.name).toBe('ThrottledError');
+    expect(JSON.parse(error.message)).toEqual(thrown);
+  });
+
   it('treat a request that says nothing of where it is read as a step’s', async () => {
     const scope = nock(API).get('/api/v2/anything').reply(503, {}, { 'Retry-After': '7' });
     const error = await caught(() =>
