@@ -43,6 +43,7 @@ describe('messages', () => {
     fileMessages.storageFailed,
     batchMessages.tooMany(25),
     batchMessages.outOfTime,
+    batchMessages.heldBack,
     batchMessages.notFound,
   ];
 

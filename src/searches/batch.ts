@@ -1,5 +1,6 @@
 import { checkTikTokLink } from '../tiktok/link';
 import type { TikTokVideoOutput } from './lookUpVideo';
+import { createPace, type PaceLimits, type Ticket } from './pace';
 
 export const batchMessages = {
   notFound:
@@ -8,6 +9,8 @@ export const batchMessages = {
     `Not looked up: one batch takes up to ${limit} different URLs. Look this one up in another step.`,
   outOfTime:
     'Not looked up: the step ran out of time (Zapier allows 30 seconds per step). Run this URL again in another step.',
+  heldBack:
+    "Not looked up: DumplingAI's rate limit for your account allowed no more lookups in this step. Nothing was charged; run this URL again later.",
   afterTries: (message: string, tries: number): string =>
     `${message} (Tried ${tries} ${tries === 1 ? 'time' : 'times'}.)`,
   retryLater:
@@ -35,33 +38,58 @@ export const batchMessages = {
 
 export const MAX_BATCH_URLS = 25;
 
-export interface BatchLimits {
-  /** Lookups in flight at once: enough to be quick, few enough not to trip DumplingAI's rate limit. */
-  concurrency: number;
-  /** Zapier stops a step after 30 s; the batch stops starting lookups well before that. */
+export interface BatchLimits extends PaceLimits {
+  /** Zapier stops a step after 30 s; the batch starts nothing that would end after this. */
   budgetMs: number;
-  /** A lookup upstream can take seconds: none starts with less time than this left. */
-  minLookupMs: number;
   /** Tries for a URL whose lookup may pass on a later try (rate limits, network), with backoff. */
   maxTries: number;
   backoffMs: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<BatchLimits> = Object.freeze({
-  concurrency: 3,
+  // Three at once is what the batch always ran, and DumplingAI kept up with it.
+  startInFlight: 3,
+  // The fewest that fetch 25 lookups of 5 s each in four rounds (3, 6, 8, 8 at once), done 20 s
+  // in, which leaves the budget's last 5 s for a retry after a 429 or 503. See the README.
+  maxInFlight: 8,
+  firstLookupMs: 5_000,
   budgetMs: 25_000,
-  minLookupMs: 5_000,
   maxTries: 3,
   backoffMs: 1_000,
 });
 
+/** The time, and waiting for it. Passed in, so tests move time themselves. */
+export interface Clock {
+  now: () => number;
+  /** Resolves after `ms`, or as soon as `signal` aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done);
+    }),
+};
+
 /**
- * One lookup's result. `retry`: nothing was paid and a later try may pass (a rate limit, the
- * network). `stop`: every other URL would fail the same way (a rejected key, no credits left).
+ * One lookup's result. `refused` (429, 503) and `retry` (the connection failed before any
+ * answer) cost nothing, and a later try may pass. `stop`: every other URL would fail the same
+ * way (a rejected key, no credits left). A video or "not found" says how much room DumplingAI's
+ * X-RateLimit-Remaining left.
  */
 export type LookupOutcome =
-  | { kind: 'video'; video: TikTokVideoOutput }
-  | { kind: 'notFound' }
+  | { kind: 'video'; video: TikTokVideoOutput; rateLimitRemaining?: number | null }
+  | { kind: 'notFound'; rateLimitRemaining?: number | null }
+  /** `retryAfterMs`: DumplingAI's Retry-After, when it gave one. */
+  | { kind: 'refused'; message: string; retryAfterMs?: number }
   | { kind: 'retry'; message: string }
   | { kind: 'failed'; message: string; retryable?: true }
   | { kind: 'stop'; error: Error; message: string };
@@ -114,85 +142,148 @@ export const planBatch = (
   return { lookups, failures };
 };
 
-const sleep = (ms: number): Promise<void> =>
-  new Promise((resolve) => {
-    setTimeout(resolve, ms);
-  });
-
 type Item = BatchResult['videos'][number];
 
+/** A URL not looked up yet, or to be tried again. */
+interface Waiting {
+  index: number;
+  tries: number;
+  /** What the last try said, for the report if there is no other. */
+  lastMessage: string;
+  /** Not before this time: a backoff, or DumplingAI's Retry-After. */
+  notBefore: number;
+}
+
 /**
- * Looks up every planned URL, a few at a time, within the time budget. What was fetched is
- * always returned: after a stop (401, 403) no lookup starts, and the URLs not reached are
- * reported with that error's message. Only when nothing was fetched is the stop thrown.
+ * Looks up every planned URL within the time budget, as many at a time as the pace allows,
+ * starting none that could not end in time. What was fetched is always returned: after a stop
+ * (401, 403) no lookup starts, and the URLs not reached are reported with that error's message.
+ * Only when nothing was fetched is the stop thrown.
  */
 export const runBatch = async (
   urls: unknown[],
   lookUp: LookUp,
   limits: Readonly<BatchLimits>,
-  now: () => number = Date.now,
+  clock: Clock = realClock,
 ): Promise<BatchResult> => {
-  const deadline = now() + limits.budgetMs;
-  const left = (): number => deadline - now();
+  const deadline = clock.now() + limits.budgetMs;
+  const left = (): number => deadline - clock.now();
   const { lookups, failures: rejected } = planBatch(urls);
+  const pace = createPace(limits, clock.now);
   const outcomes: (Item | BatchFailure | null)[] = lookups.map(() => null);
-  let next = 0;
+  // In input order, so a URL tried again goes before those not tried yet.
+  let waiting: Waiting[] = lookups.map((_, index) => ({
+    index,
+    tries: 0,
+    lastMessage: '',
+    notBefore: -Infinity,
+  }));
+  const running = new Set<Promise<void>>();
   // The error that stops the batch (401, 403), once one has come back.
-  const stop: { error?: Error; message: string } = { message: '' };
+  const stopped: { by?: { error: Error; message: string } } = {};
+  const urlOf = (entry: Waiting): string => (lookups[entry.index] as Planned).inputUrl;
 
-  const lookUpWithRetries = async ({ inputUrl, apiUrl }: Planned): Promise<Item | BatchFailure> => {
-    for (let attempt = 1; ; attempt += 1) {
-      if (left() < limits.minLookupMs)
-        return { url: inputUrl, message: batchMessages.outOfTime, reason: 'retry' };
-      const outcome = await lookUp(apiUrl, left());
-      if (outcome.kind === 'video') return { ...outcome.video, inputUrl };
-      if (outcome.kind === 'notFound')
-        return { url: inputUrl, message: batchMessages.notFound, reason: 'notFound' };
-      if (outcome.kind === 'failed') {
-        return { url: inputUrl, message: outcome.message, reason: outcome.retryable ? 'retry' : 'failed' };
-      }
-      if (outcome.kind === 'stop') {
-        Object.assign(stop, { error: outcome.error, message: outcome.message });
-        return { url: inputUrl, message: outcome.message, reason: 'failed' };
-      }
-      // Retried here, not by Zapier: a whole-step retry would pay again for the URLs already
-      // fetched. A failed lookup costs no credit, so retrying before Retry-After is cheap.
-      const wait = limits.backoffMs * 2 ** (attempt - 1);
-      if (attempt >= limits.maxTries || left() - wait < limits.minLookupMs) {
-        return {
-          url: inputUrl,
-          message: batchMessages.afterTries(outcome.message, attempt),
-          reason: 'retry',
+  const settle = (entry: Waiting, ticket: Ticket, outcome: LookupOutcome): void => {
+    const fail = (message: string, reason: FailureReason): void => {
+      outcomes[entry.index] = { url: urlOf(entry), message, reason };
+    };
+    switch (outcome.kind) {
+      case 'video':
+        pace.answered(ticket, outcome.rateLimitRemaining);
+        outcomes[entry.index] = { ...outcome.video, inputUrl: urlOf(entry) };
+        return;
+      case 'notFound':
+        pace.answered(ticket, outcome.rateLimitRemaining);
+        fail(batchMessages.notFound, 'notFound');
+        return;
+      case 'failed':
+        // Anything else, an answer that could not be read included: asking again could pay again.
+        pace.ended(ticket);
+        fail(outcome.message, outcome.retryable ? 'retry' : 'failed');
+        return;
+      case 'stop':
+        pace.ended(ticket);
+        stopped.by = outcome;
+        fail(outcome.message, 'failed');
+        return;
+      case 'refused':
+      case 'retry': {
+        // Retried here, not by Zapier: a whole-step retry would pay again for the URLs already
+        // fetched. Neither a refusal nor a failed connection costs a credit.
+        const tries = entry.tries + 1;
+        const backoffMs = limits.backoffMs * 2 ** (tries - 1);
+        const waitMs = outcome.kind === 'refused' ? (outcome.retryAfterMs ?? backoffMs) : backoffMs;
+        if (outcome.kind === 'refused') pace.refused(ticket, waitMs);
+        else pace.ended(ticket);
+        if (tries >= limits.maxTries || left() - waitMs < pace.expectedMs()) {
+          fail(batchMessages.afterTries(outcome.message, tries), 'retry');
+          return;
+        }
+        const again = {
+          index: entry.index,
+          tries,
+          lastMessage: outcome.message,
+          notBefore: clock.now() + waitMs,
         };
+        waiting = [...waiting, again].sort((a, b) => a.index - b.index);
       }
-      await sleep(wait);
     }
   };
 
-  const worker = async (): Promise<void> => {
-    while (stop.error === undefined && next < lookups.length) {
-      const index = next++;
-      outcomes[index] = await lookUpWithRetries(lookups[index] as Planned);
-    }
+  const launch = (entry: Waiting): void => {
+    waiting = waiting.filter((other) => other !== entry);
+    const ticket = pace.start();
+    const task: Promise<void> = lookUp((lookups[entry.index] as Planned).apiUrl, left()).then((outcome) => {
+      running.delete(task);
+      settle(entry, ticket, outcome);
+    });
+    running.add(task);
   };
 
-  await Promise.all(Array.from({ length: Math.min(limits.concurrency, lookups.length) }, worker));
+  const ready = (): Waiting | undefined => waiting.find((entry) => entry.notBefore <= clock.now());
 
+  /**
+   * When a waiting URL may start, if that is later than now and early enough to end in time.
+   * Null when only an answer can change what may start (a lookup in flight, no room left), or
+   * when nothing will.
+   */
+  const wakeAt = (): number | null => {
+    if (stopped.by !== undefined || waiting.length === 0 || !pace.hasRoom()) return null;
+    const at = Math.max(pace.pausedUntil(), Math.min(...waiting.map((entry) => entry.notBefore)));
+    return at > clock.now() && deadline - at >= pace.expectedMs() ? at : null;
+  };
+
+  for (;;) {
+    for (
+      let entry = ready();
+      stopped.by === undefined && entry !== undefined && pace.mayStart(left());
+      entry = ready()
+    ) {
+      launch(entry);
+    }
+    const at = wakeAt();
+    if (running.size === 0 && at === null) break;
+    const wake = new AbortController();
+    await Promise.race([...running, ...(at === null ? [] : [clock.sleep(at - clock.now(), wake.signal)])]);
+    wake.abort();
+  }
+
+  // What was never started: stopped, out of room, or out of time.
+  const held = !pace.hasRoom() || deadline - pace.pausedUntil() < pace.expectedMs();
+  for (const entry of waiting) {
+    const url = urlOf(entry);
+    outcomes[entry.index] =
+      stopped.by !== undefined
+        ? { url, message: stopped.by.message, reason: 'failed' }
+        : entry.tries > 0
+          ? { url, message: batchMessages.afterTries(entry.lastMessage, entry.tries), reason: 'retry' }
+          : { url, message: held ? batchMessages.heldBack : batchMessages.outOfTime, reason: 'retry' };
+  }
   const videos = outcomes.filter((item): item is Item => item !== null && 'inputUrl' in item);
-  if (stop.error !== undefined && videos.length === 0) throw stop.error;
-  // A URL without an outcome was never started, because the batch stopped first.
+  if (stopped.by !== undefined && videos.length === 0) throw stopped.by.error;
   const failures = [
     ...rejected,
-    ...outcomes
-      .map(
-        (item, index) =>
-          item ?? {
-            url: (lookups[index] as Planned).inputUrl,
-            message: stop.message,
-            reason: 'failed' as const,
-          },
-      )
-      .filter((item): item is BatchFailure => !('inputUrl' in item)),
+    ...outcomes.filter((item): item is BatchFailure => item !== null && !('inputUrl' in item)),
   ];
   return { videos, failures, succeeded: videos.length, failed: failures.length };
 };

@@ -9,6 +9,7 @@ import {
 import {
   appErrorCode,
   isZapierError,
+  throttleDelaySeconds,
   unexpectedError,
   userMessageOf,
   withPlainErrors,
@@ -20,15 +21,17 @@ import {
   batchMessages,
   DEFAULT_LIMITS,
   MAX_BATCH_URLS,
+  realClock,
   runBatch,
   verdictOf,
   type BatchLimits,
   type BatchResult,
+  type Clock,
   type LookUp,
   type LookupOutcome,
 } from './batch';
 import { sample as sampleVideo } from './getTikTokVideo';
-import { lookUpVideo } from './lookUpVideo';
+import { lookUpVideoAnswer } from './lookUpVideo';
 
 export const batchText = {
   noun: 'TikTok Video',
@@ -40,16 +43,22 @@ export const batchText = {
 
 /**
  * What one failed lookup means for the batch. A rejected key (401) or an empty account (403)
- * would fail every other URL too, so those stop it.
+ * would fail every other URL too, so those stop it. A refusal (429, 503: a ThrottledError in a
+ * batch) carries DumplingAI's Retry-After when it gave one.
  */
 export const outcomeOfError = (error: Error): LookupOutcome => {
   const message = userMessageOf(error.message);
   const code = appErrorCode(error);
   if (error.name === 'ExpiredAuthError' || code === 'out_of_credits') return { kind: 'stop', error, message };
-  if (error.name === 'ThrottledError' || code === 'rate_limited' || code === 'unreachable') {
-    return { kind: 'retry', message };
+  if (error.name === 'ThrottledError') {
+    const delaySeconds = throttleDelaySeconds(error);
+    return delaySeconds === null
+      ? { kind: 'refused', message }
+      : { kind: 'refused', message, retryAfterMs: delaySeconds * 1000 };
   }
-  // A lookup that ran out of time used up its share of the step; it is not tried again here.
+  if (code === 'unreachable') return { kind: 'retry', message };
+  // A lookup that ran out of time used up its share of the step; it is not tried again here. Nor
+  // is one answered but unreadable (answered_unreadable): DumplingAI has charged for it.
   return code === 'timeout' ? { kind: 'failed', message, retryable: true } : { kind: 'failed', message };
 };
 
@@ -57,8 +66,14 @@ export const lookUpWith =
   (z: ZObject, apiKey: unknown, limits: Limits): LookUp =>
   async (url, timeoutMs) => {
     try {
-      const video = await lookUpVideo(z, apiKey, url, { limits, deadlineMs: timeoutMs, context: 'batch' });
-      return video === null ? { kind: 'notFound' } : { kind: 'video', video };
+      const { video, rateLimitRemaining } = await lookUpVideoAnswer(z, apiKey, url, {
+        limits,
+        deadlineMs: timeoutMs,
+        context: 'batch',
+      });
+      return video === null
+        ? { kind: 'notFound', rateLimitRemaining }
+        : { kind: 'video', video, rateLimitRemaining };
     } catch (error) {
       return outcomeOfError(isZapierError(error) ? error : unexpectedError(z, error, apiKey));
     }
@@ -75,7 +90,11 @@ const inputFields = defineInputFields([
   },
 ]);
 
-export const findVideos = (limits: Limits, batchLimits: Readonly<BatchLimits> = DEFAULT_LIMITS) =>
+export const findVideos = (
+  limits: Limits,
+  batchLimits: Readonly<BatchLimits> = DEFAULT_LIMITS,
+  clock: Clock = realClock,
+) =>
   (async (z, bundle) => {
     const urls = bundle.inputData.urls;
     // A single mapped value may hold several links, one per line or separated by commas (TikTok
@@ -83,7 +102,7 @@ export const findVideos = (limits: Limits, batchLimits: Readonly<BatchLimits> = 
     const entries = (Array.isArray(urls) ? urls : [urls]).flatMap((entry) =>
       typeof entry === 'string' ? entry.split(/[,\n]+/) : [],
     );
-    const result = await runBatch(entries, lookUpWith(z, bundle.authData.apiKey, limits), batchLimits);
+    const result = await runBatch(entries, lookUpWith(z, bundle.authData.apiKey, limits), batchLimits, clock);
     const verdict = verdictOf(result);
     switch (verdict.kind) {
       case 'found':

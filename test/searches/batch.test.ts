@@ -2,19 +2,24 @@ import {
   DEFAULT_LIMITS,
   MAX_BATCH_URLS,
   planBatch,
+  realClock,
   runBatch,
   verdictOf,
   type BatchLimits,
   type FailureReason,
   type LookUp,
+  type LookupOutcome,
   batchMessages,
 } from '../../src/searches/batch';
 import { flattenVideo } from '../../src/zapier/flatten';
 import { urlMessages } from '../../src/tiktok/linkMessages';
 import { type TikTokVideoOutput } from '../../src/searches/lookUpVideo';
+import { fakeClock } from '../fakeClock';
 
 const videoUrl = (n: number) =>
   `https://www.tiktok.com/@user/video/73000000000000000${String(n).padStart(2, '0')}`;
+const links = (count: number) => Array.from({ length: count }, (_, n) => videoUrl(n));
+const numberOf = (url: string) => Number(url.slice(-2));
 const videoFor = (url: string): TikTokVideoOutput => ({
   ...flattenVideo({ id: url.split('/').pop(), author: { uniqueId: 'user' } }),
   videoFile: null,
@@ -22,9 +27,48 @@ const videoFor = (url: string): TikTokVideoOutput => ({
   musicFile: null,
   images: [],
 });
-const found: LookUp = (url) => Promise.resolve({ kind: 'video', video: videoFor(url) });
-const fast: BatchLimits = { concurrency: 3, budgetMs: 10_000, minLookupMs: 100, maxTries: 3, backoffMs: 5 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const video = (url: string, rateLimitRemaining?: number): LookupOutcome => ({
+  kind: 'video',
+  video: videoFor(url),
+  rateLimitRemaining,
+});
+const found: LookUp = (url) => Promise.resolve(video(url));
+
+interface Start {
+  n: number;
+  at: number;
+  inFlight: number;
+  timeoutMs: number;
+}
+
+/**
+ * DumplingAI on a fake clock: each lookup takes `ms` of simulated time, then gives `outcome`.
+ * Records when each lookup started, with how many were then in flight and the time it was given.
+ */
+const upstream = (behave: (url: string, inFlight: number) => { ms: number; outcome: LookupOutcome }) => {
+  const { clock, run, takes } = fakeClock();
+  const starts: Start[] = [];
+  let inFlight = 0;
+  const lookUp: LookUp = async (url, timeoutMs) => {
+    inFlight += 1;
+    starts.push({ n: numberOf(url), at: clock.now(), inFlight, timeoutMs });
+    const { ms, outcome } = behave(url, inFlight);
+    await takes(Math.min(ms, timeoutMs));
+    inFlight -= 1;
+    return outcome;
+  };
+  const batch = (urls: unknown[], limits: Readonly<BatchLimits> = DEFAULT_LIMITS) =>
+    run(runBatch(urls, lookUp, limits, clock));
+  /** How many lookups started at each moment, in order. */
+  const rounds = () => {
+    const counts = new Map<number, number>();
+    for (const start of starts) counts.set(start.at, (counts.get(start.at) ?? 0) + 1);
+    return [...counts];
+  };
+  return { clock, starts, batch, rounds, most: () => Math.max(...starts.map((start) => start.inFlight)) };
+};
+
+const after = (ms: number, outcome: LookupOutcome) => ({ ms, outcome });
 
 describe('planBatch', () => {
   it('reports invalid URLs without a lookup, ignores empty rows, and looks each video up once', () => {
@@ -65,22 +109,20 @@ describe('planBatch', () => {
 
 describe('runBatch', () => {
   it('returns every video, in input order, with the URL it came from', async () => {
-    const urls = [videoUrl(1), videoUrl(2), videoUrl(3), videoUrl(4)];
-    const slowFirst: LookUp = async (url) => {
-      await sleep(url === videoUrl(1) ? 20 : 1);
-      return found(url, 1000);
-    };
-    const result = await runBatch(urls, slowFirst, fast);
-    expect(result.videos.map((video) => video.inputUrl)).toEqual(urls);
-    expect(result.videos[0]?.id).toBe('7300000000000000001');
+    const urls = links(4);
+    const { batch } = upstream((url) => after(url === videoUrl(0) ? 2_000 : 1_000, video(url)));
+    const result = await batch(urls);
+    expect(result.videos.map((item) => item.inputUrl)).toEqual(urls);
+    expect(result.videos[0]?.id).toBe('7300000000000000000');
     expect(result).toMatchObject({ failures: [], succeeded: 4, failed: 0 });
   });
 
   it('reports bad URLs and videos not found next to the ones found', async () => {
-    const lookUp: LookUp = (url) =>
-      url === videoUrl(2) ? Promise.resolve({ kind: 'notFound' }) : found(url, 1000);
-    const result = await runBatch([videoUrl(1), 'nope', videoUrl(2)], lookUp, fast);
-    expect(result.videos.map((video) => video.inputUrl)).toEqual([videoUrl(1)]);
+    const { batch } = upstream((url) =>
+      after(1_000, url === videoUrl(2) ? { kind: 'notFound' } : video(url)),
+    );
+    const result = await batch([videoUrl(1), 'nope', videoUrl(2)]);
+    expect(result.videos.map((item) => item.inputUrl)).toEqual([videoUrl(1)]);
     expect(result.failures).toEqual([
       { url: 'nope', message: urlMessages.notAUrl, reason: 'invalid' },
       { url: videoUrl(2), message: batchMessages.notFound, reason: 'notFound' },
@@ -88,127 +130,291 @@ describe('runBatch', () => {
     expect(result).toMatchObject({ succeeded: 1, failed: 2 });
   });
 
-  it('passes on the message of a failed lookup', async () => {
-    const lookUp: LookUp = () =>
-      Promise.resolve({ kind: 'failed', message: 'DumplingAI had a problem on its side.' });
-    const result = await runBatch([videoUrl(1)], lookUp, fast);
+  it('passes on the message of a failed lookup, and never asks for it again (it may have been paid for)', async () => {
+    const unreadable = 'DumplingAI answered, but its answer could not be read.';
+    const { batch, starts } = upstream(() => after(1_000, { kind: 'failed', message: unreadable }));
+    const result = await batch([videoUrl(1), videoUrl(2)]);
+    expect(starts.map((start) => start.n)).toEqual([1, 2]);
     expect(result.failures).toEqual([
-      { url: videoUrl(1), message: 'DumplingAI had a problem on its side.', reason: 'failed' },
+      { url: videoUrl(1), message: unreadable, reason: 'failed' },
+      { url: videoUrl(2), message: unreadable, reason: 'failed' },
     ]);
   });
 
   it('looks up a repeated URL once', async () => {
     const lookUp = jest.fn(found);
-    const result = await runBatch([videoUrl(1), videoUrl(1), ` ${videoUrl(1)} `], lookUp, fast);
+    const result = await runBatch([videoUrl(1), videoUrl(1), ` ${videoUrl(1)} `], lookUp, DEFAULT_LIMITS);
     expect(lookUp).toHaveBeenCalledTimes(1);
     expect(result.succeeded).toBe(1);
   });
 
-  it(`never has more than ${DEFAULT_LIMITS.concurrency} lookups in flight, and does use that many`, async () => {
-    let inFlight = 0;
-    let most = 0;
-    const lookUp: LookUp = async (url) => {
-      inFlight += 1;
-      most = Math.max(most, inFlight);
-      await sleep(10);
-      inFlight -= 1;
-      return found(url, 1000);
-    };
-    const urls = Array.from({ length: 12 }, (_, n) => videoUrl(n));
-    const result = await runBatch(urls, lookUp, { ...fast, concurrency: DEFAULT_LIMITS.concurrency });
-    expect(result.succeeded).toBe(12);
-    expect(most).toBe(DEFAULT_LIMITS.concurrency);
-  });
-
-  const outOfCredits = new Error('{"message":"Out of credits.","code":"out_of_credits","status":403}');
-  const stopOutcome = { kind: 'stop', error: outOfCredits, message: 'Out of credits.' } as const;
-
-  it('after a stop (403) starts no lookup, keeps what was fetched, and reports the rest with its message', async () => {
-    const started: string[] = [];
-    const lookUp: LookUp = async (url) => {
-      started.push(url);
-      await sleep(5);
-      return url === videoUrl(2) ? stopOutcome : found(url, 1000);
-    };
-    const urls = Array.from({ length: 10 }, (_, n) => videoUrl(n));
-    const result = await runBatch(urls, lookUp, fast);
-    // 0, 1 and 2 run together; 3 and 4 start as 0 and 1 finish, before 2 says stop.
-    expect(started).toEqual([videoUrl(0), videoUrl(1), videoUrl(2), videoUrl(3), videoUrl(4)]);
-    expect(result.videos.map((video) => video.inputUrl)).toEqual([
-      videoUrl(0),
-      videoUrl(1),
-      videoUrl(3),
-      videoUrl(4),
-    ]);
-    expect(result.failures).toEqual(
-      [2, 5, 6, 7, 8, 9].map((n) => ({ url: videoUrl(n), message: 'Out of credits.', reason: 'failed' })),
+  describe('how many at once', () => {
+    it.each([
+      [1_000, 4_000],
+      [2_000, 8_000],
+      [3_000, 12_000],
+      [5_000, 20_000],
+    ])(
+      'fetches 25 links at %i ms a lookup, all of them, by %i ms: 3, then 6, then 8 and 8 at once',
+      async (ms, endsAt) => {
+        const { batch, clock, rounds, most } = upstream((url) => after(ms, video(url)));
+        const result = await batch(links(25));
+        expect(result).toMatchObject({ succeeded: 25, failed: 0 });
+        expect(clock.now()).toBe(endsAt);
+        expect(rounds()).toEqual([
+          [0, 3],
+          [ms, 6],
+          [2 * ms, 8],
+          [3 * ms, 8],
+        ]);
+        expect(most()).toBe(8);
+      },
     );
-    expect(result).toMatchObject({ succeeded: 4, failed: 6 });
+
+    it('starts nothing that cannot end before the budget does, and reports those links to run again', async () => {
+      const { batch, clock, rounds } = upstream((url) => after(7_000, video(url)));
+      const result = await batch(links(25));
+      // 21 s in, 4 s are left: too little for a 7-second lookup.
+      expect(rounds()).toEqual([
+        [0, 3],
+        [7_000, 6],
+        [14_000, 8],
+      ]);
+      expect(clock.now()).toBe(21_000);
+      expect(result.succeeded).toBe(17);
+      expect(result.failures).toEqual(
+        links(25)
+          .slice(17)
+          .map((url) => ({ url, message: batchMessages.outOfTime, reason: 'retry' })),
+      );
+    });
+
+    it('starts what can still end in time: the lookup is given exactly the time that is left', async () => {
+      const { batch, starts } = upstream((url) => after(6_000, video(url)));
+      const result = await batch(links(25));
+      expect(result.succeeded).toBe(25);
+      expect(starts.map((start) => [start.at, start.timeoutMs]).slice(-1)).toEqual([[18_000, 7_000]]);
+    });
+
+    it('takes the first answer to be as long as 5 seconds, so a slow start still ends in time', async () => {
+      const { batch, rounds } = upstream((url) => after(21_000, video(url)));
+      const result = await batch(links(4));
+      expect(rounds()).toEqual([[0, 3]]);
+      expect(result.succeeded).toBe(3);
+      expect(result.failures).toEqual([
+        { url: videoUrl(3), message: batchMessages.outOfTime, reason: 'retry' },
+      ]);
+    });
+
+    it('against a DumplingAI that refuses more than 4 at once: every link fetched or reported, and a handful refused', async () => {
+      const busy = {
+        kind: 'refused',
+        message: 'DumplingAI is busy.',
+        retryAfterMs: 1_000,
+      } as const;
+      const { batch, starts, clock } = upstream((url, inFlight) =>
+        inFlight > 4 ? after(0, busy) : after(1_000, video(url)),
+      );
+      const result = await batch(links(25));
+      expect(result).toMatchObject({ succeeded: 25, failed: 0 });
+      // Three in the first climb (sent before the first refusal came back), then one now and then.
+      expect(starts.filter((start) => start.inFlight > 4).map((start) => [start.n, start.at])).toEqual([
+        [6, 1_000],
+        [7, 1_000],
+        [8, 1_000],
+        [14, 3_000],
+        [22, 5_000],
+      ]);
+      expect(starts).toHaveLength(30);
+      // 4 at once, 1 s each, would take 6.25 s.
+      expect(clock.now()).toBe(7_000);
+    });
   });
 
-  it('throws the stop when nothing was fetched', async () => {
-    const lookUp: LookUp = () => Promise.resolve(stopOutcome);
-    await expect(runBatch([videoUrl(1), videoUrl(2)], lookUp, fast)).rejects.toBe(outOfCredits);
+  describe('refusals (429, 503)', () => {
+    const busy = (retryAfterMs?: number): LookupOutcome => ({
+      kind: 'refused',
+      message: 'DumplingAI is busy.',
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
+
+    it('starts nothing until Retry-After has passed, then tries the refused link first', async () => {
+      let refusedOnce = false;
+      const { batch, starts } = upstream((url) => {
+        if (url !== videoUrl(1) || refusedOnce) return after(1_000, video(url));
+        refusedOnce = true;
+        return after(500, busy(3_000));
+      });
+      const result = await batch(links(6));
+      expect(result.succeeded).toBe(6);
+      // Refused at 0.5 s, for 3 s: 0 and 2 end at 1 s, and nothing starts before 3.5 s.
+      expect(starts.map((start) => [start.n, start.at])).toEqual([
+        [0, 0],
+        [1, 0],
+        [2, 0],
+        [1, 3_500],
+        [3, 3_500],
+        [4, 3_500],
+        [5, 4_500],
+      ]);
+    });
+
+    it('without Retry-After, waits 1 s, then 2 s, and reports the link after 3 tries', async () => {
+      const { batch, starts } = upstream(() => after(0, busy()));
+      const result = await batch([videoUrl(1)]);
+      expect(starts.map((start) => start.at)).toEqual([0, 1_000, 3_000]);
+      expect(result.failures).toEqual([
+        { url: videoUrl(1), message: 'DumplingAI is busy. (Tried 3 times.)', reason: 'retry' },
+      ]);
+    });
+
+    it('reports at once a link refused for longer than the step has left, and starts no other', async () => {
+      const { batch, starts } = upstream((url) =>
+        url === videoUrl(1) ? after(100, busy(60_000)) : after(2_000, video(url)),
+      );
+      const result = await batch(links(5));
+      expect(starts.map((start) => start.n)).toEqual([0, 1, 2]);
+      expect(result.videos.map((item) => item.inputUrl)).toEqual([videoUrl(0), videoUrl(2)]);
+      expect(result.failures).toEqual([
+        { url: videoUrl(1), message: 'DumplingAI is busy. (Tried 1 time.)', reason: 'retry' },
+        { url: videoUrl(3), message: batchMessages.heldBack, reason: 'retry' },
+        { url: videoUrl(4), message: batchMessages.heldBack, reason: 'retry' },
+      ]);
+    });
   });
 
-  it('retries a rate-limited URL with backoff and keeps the video when it recovers', async () => {
-    const lookUp = jest
-      .fn<ReturnType<LookUp>, Parameters<LookUp>>()
-      .mockResolvedValueOnce({ kind: 'retry', message: 'Busy.' })
-      .mockImplementation(found);
-    const started = Date.now();
-    const result = await runBatch([videoUrl(1)], lookUp, { ...fast, backoffMs: 30 });
-    expect(lookUp).toHaveBeenCalledTimes(2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
-    expect(result.succeeded).toBe(1);
+  describe('X-RateLimit-Remaining', () => {
+    it('never asks for more than DumplingAI says are left, and reports the rest as held back', async () => {
+      let asked = 0;
+      const { batch, starts } = upstream((url) => {
+        asked += 1;
+        return after(1_000, video(url, Math.max(0, 6 - asked)));
+      });
+      const result = await batch(links(10));
+      expect(starts).toHaveLength(6);
+      expect(result.succeeded).toBe(6);
+      expect(result.failures).toEqual(
+        links(10)
+          .slice(6)
+          .map((url) => ({ url, message: batchMessages.heldBack, reason: 'retry' })),
+      );
+    });
   });
 
-  it('gives up on a URL that keeps failing in a way a retry may fix, and reports its last message', async () => {
-    const lookUp = jest.fn<ReturnType<LookUp>, Parameters<LookUp>>(() =>
-      Promise.resolve({ kind: 'retry', message: 'Busy.' }),
+  describe('failed connections', () => {
+    it('retries with backoff (1 s, 2 s) and keeps the video when it recovers', async () => {
+      let tries = 0;
+      const { batch, starts } = upstream((url) =>
+        (tries += 1) < 3 ? after(10, { kind: 'retry', message: 'Cut off.' }) : after(1_000, video(url)),
+      );
+      const result = await batch([videoUrl(1)]);
+      expect(starts.map((start) => start.at)).toEqual([0, 1_010, 3_020]);
+      expect(result.succeeded).toBe(1);
+    });
+
+    it('gives up after 3 tries, with the last message and the number of tries', async () => {
+      const { batch, starts } = upstream(() => after(10, { kind: 'retry', message: 'Cut off.' }));
+      const result = await batch([videoUrl(1), videoUrl(2)]);
+      expect(starts).toHaveLength(6);
+      expect(result.failures).toEqual([
+        { url: videoUrl(1), message: 'Cut off. (Tried 3 times.)', reason: 'retry' },
+        { url: videoUrl(2), message: 'Cut off. (Tried 3 times.)', reason: 'retry' },
+      ]);
+    });
+
+    it('does not wait for a retry that would leave too little time for the lookup', async () => {
+      const { batch, starts } = upstream(() => after(19_500, { kind: 'retry', message: 'Cut off.' }));
+      const result = await batch([videoUrl(1)]);
+      // 5.5 s left, less the 1 s backoff, is less than the 5 s a lookup is taken to need.
+      expect(starts).toHaveLength(1);
+      expect(result.failures).toEqual([
+        { url: videoUrl(1), message: 'Cut off. (Tried 1 time.)', reason: 'retry' },
+      ]);
+    });
+
+    it('reports a link still waiting for its retry when time runs out, with its tries', async () => {
+      const { batch, starts } = upstream((url) =>
+        url === videoUrl(0) ? after(10, { kind: 'retry', message: 'Cut off.' }) : after(20_000, video(url)),
+      );
+      const result = await batch(links(3), { ...DEFAULT_LIMITS, startInFlight: 2, maxInFlight: 2 });
+      // 0 may go again from 1 s, but both places are taken until 20 s, when 5 s are left: too
+      // little for a lookup that took 20 s.
+      expect(starts.map((start) => [start.n, start.at])).toEqual([
+        [0, 0],
+        [1, 0],
+        [2, 10],
+      ]);
+      expect(result.succeeded).toBe(2);
+      expect(result.failures).toEqual([
+        { url: videoUrl(0), message: 'Cut off. (Tried 1 time.)', reason: 'retry' },
+      ]);
+    });
+  });
+
+  it('does not try again a lookup that ran out of time: it had its share of the step', async () => {
+    const { batch, starts } = upstream(() =>
+      after(1_000, { kind: 'failed', message: 'Too slow.', retryable: true }),
     );
-    const result = await runBatch([videoUrl(1), videoUrl(2)], lookUp, { ...fast, concurrency: 1 });
-    expect(lookUp).toHaveBeenCalledTimes(2 * fast.maxTries);
-    expect(result.failures).toEqual([
-      { url: videoUrl(1), message: 'Busy. (Tried 3 times.)', reason: 'retry' },
-      { url: videoUrl(2), message: 'Busy. (Tried 3 times.)', reason: 'retry' },
-    ]);
+    const result = await batch([videoUrl(1)]);
+    expect(starts).toHaveLength(1);
+    expect(result.failures).toEqual([{ url: videoUrl(1), message: 'Too slow.', reason: 'retry' }]);
   });
 
-  it('does not wait for a retry that would leave too little time for the lookup', async () => {
-    const lookUp = jest.fn<ReturnType<LookUp>, Parameters<LookUp>>(() =>
-      Promise.resolve({ kind: 'retry', message: 'Busy.' }),
-    );
-    const tight = { concurrency: 1, budgetMs: 1000, minLookupMs: 900, maxTries: 3, backoffMs: 200 };
-    const result = await runBatch([videoUrl(1)], lookUp, tight, () => 0);
-    expect(lookUp).toHaveBeenCalledTimes(1);
-    expect(result.failures).toEqual([
-      { url: videoUrl(1), message: 'Busy. (Tried 1 time.)', reason: 'retry' },
-    ]);
+  describe('a stop (401, 403)', () => {
+    const outOfCredits = new Error('{"message":"Out of credits.","code":"out_of_credits","status":403}');
+    const stop = { kind: 'stop', error: outOfCredits, message: 'Out of credits.' } as const;
+
+    it('starts no lookup after it, keeps what was fetched, also what was in flight, and reports the rest', async () => {
+      const { batch, starts } = upstream((url) => {
+        if (url === videoUrl(2)) return after(1_000, stop);
+        return after(url === videoUrl(0) ? 2_000 : 3_000, video(url));
+      });
+      const result = await batch(links(10));
+      expect(starts.map((start) => start.n)).toEqual([0, 1, 2]);
+      expect(result.videos.map((item) => item.inputUrl)).toEqual([videoUrl(0), videoUrl(1)]);
+      expect(result.failures).toEqual(
+        [2, 3, 4, 5, 6, 7, 8, 9].map((n) => ({
+          url: videoUrl(n),
+          message: 'Out of credits.',
+          reason: 'failed',
+        })),
+      );
+      expect(result).toMatchObject({ succeeded: 2, failed: 8 });
+    });
+
+    it('reports a link waiting for a retry with the stop’s message: running it again needs the account fixed', async () => {
+      const { batch } = upstream((url) => {
+        if (url === videoUrl(0)) return after(10, { kind: 'retry', message: 'Cut off.' });
+        return url === videoUrl(1) ? after(500, stop) : after(2_000, video(url));
+      });
+      const result = await batch(links(3));
+      expect(result.failures).toEqual([
+        { url: videoUrl(0), message: 'Out of credits.', reason: 'failed' },
+        { url: videoUrl(1), message: 'Out of credits.', reason: 'failed' },
+      ]);
+    });
+
+    it('is thrown when nothing was fetched', async () => {
+      const lookUp: LookUp = () => Promise.resolve(stop);
+      await expect(runBatch([videoUrl(1), videoUrl(2)], lookUp, DEFAULT_LIMITS)).rejects.toBe(outOfCredits);
+    });
+  });
+});
+
+describe('realClock', () => {
+  it('wakes when its time comes', async () => {
+    await expect(realClock.sleep(0)).resolves.toBeUndefined();
   });
 
-  it('keeps to its time budget: what was fetched is returned, the rest is reported to run again', async () => {
-    // A fake clock: each lookup "takes" 10 s, or as long as it was allowed when that is less.
-    let clock = 0;
-    const allowed: number[] = [];
-    const slow: LookUp = (url, timeoutMs) => {
-      allowed.push(timeoutMs);
-      clock += Math.min(10_000, timeoutMs);
-      return timeoutMs < 10_000
-        ? Promise.resolve({ kind: 'failed', message: 'Too slow.', retryable: true })
-        : found(url, timeoutMs);
-    };
-    const urls = [videoUrl(1), videoUrl(2), videoUrl(3), videoUrl(4)];
-    const result = await runBatch(urls, slow, { ...DEFAULT_LIMITS, concurrency: 1 }, () => clock);
+  it('wakes at once, and lets go of its timer, when the wait is called off', async () => {
+    const wake = new AbortController();
+    const sleeping = realClock.sleep(60_000, wake.signal);
+    wake.abort();
+    await expect(sleeping).resolves.toBeUndefined();
+  });
 
-    expect(result.videos.map((video) => video.inputUrl)).toEqual([videoUrl(1), videoUrl(2)]);
-    expect(result.failures).toEqual([
-      { url: videoUrl(3), message: 'Too slow.', reason: 'retry' },
-      { url: videoUrl(4), message: batchMessages.outOfTime, reason: 'retry' },
-    ]);
-    // No lookup was allowed past the budget, and none started with less than the minimum left.
-    expect(allowed).toEqual([25_000, 15_000, 5_000]);
-    expect(clock).toBeLessThanOrEqual(DEFAULT_LIMITS.budgetMs);
+  it('tells the time', () => {
+    expect(realClock.now()).toBeGreaterThan(Date.parse('2026-01-01'));
   });
 });
 

@@ -1,26 +1,49 @@
 import nock from 'nock';
 
-import { batchText, getTikTokVideos, lookUpWith, outcomeOfError } from '../../src/searches/getTikTokVideos';
+import {
+  batchText,
+  findVideos,
+  getTikTokVideos,
+  lookUpWith,
+  outcomeOfError,
+} from '../../src/searches/getTikTokVideos';
 import {
   API,
   API_KEY,
   VIDEO_PATH,
   batchLookUp,
-  batchSearch,
   bundleFor,
   caught,
   run,
   userMessage,
+  type BatchOutput,
 } from '../helpers';
 import documented from '../fixtures/documented-example.json';
+import { withPlainErrors } from '../../src/dumplingai/errors';
 import { apiMessages, connectionMessages } from '../../src/dumplingai/messages';
-import { batchMessages } from '../../src/searches/batch';
+import { batchMessages, DEFAULT_LIMITS, type BatchLimits } from '../../src/searches/batch';
 import { urlMessages } from '../../src/tiktok/linkMessages';
 import { checkTikTokLink } from '../../src/tiktok/link';
 import { LIMITS } from '../../src/dumplingai/limits';
+import { jumpingClock } from '../fakeClock';
 
-const runBatchStep = (urls: unknown) => batchLookUp(urls);
-const runBatch3 = (codes: string[]) => batchLookUp(codes.map((code) => short(code)));
+// The step with a clock that waits no real time: Retry-After and backoffs pass at once, and what
+// the step waited is in `clock.slept`.
+const stepWith = (limits: Readonly<BatchLimits> = DEFAULT_LIMITS) => {
+  const clock = jumpingClock();
+  const batchSearch = (urls: unknown) =>
+    run(withPlainErrors(findVideos(LIMITS, limits, clock)), bundleFor({ urls })) as Promise<unknown[]>;
+  const lookUp = async (urls: unknown) => {
+    const results = await batchSearch(urls);
+    expect(results).toHaveLength(1);
+    return results[0] as BatchOutput;
+  };
+  return { clock, batchSearch, lookUp };
+};
+// One lookup at a time, so the order of the requests is the order of the links.
+const ONE_AT_A_TIME = { ...DEFAULT_LIMITS, startInFlight: 1, maxInFlight: 1 };
+const runBatchStep = (urls: unknown) => stepWith().lookUp(urls);
+const batchSearch = (urls: unknown) => stepWith().batchSearch(urls);
 
 const short = (code: string) => `https://vm.tiktok.com/${code}/`;
 const answer = (code: string, status: number, body: nock.Body, headers: Record<string, string> = {}) =>
@@ -59,7 +82,8 @@ describe('Get TikTok Videos', () => {
       answer('ZMone', 200, documented),
       answer('ZMtwo', 200, { ...documented, id: '7321234567890000002' }),
     ];
-    const result = await runBatchStep([short('ZMone'), short('ZMtwo')]);
+    // As Zapier runs it, on the real clock (nothing here waits).
+    const result = await batchLookUp([short('ZMone'), short('ZMtwo')]);
     expect(scopes.map((scope) => scope.isDone())).toEqual([true, true]);
     expect(result).toMatchObject({ succeeded: 2, failed: 0, failures: [] });
     expect(result.videos.map((video) => [video.inputUrl, video.id])).toEqual([
@@ -122,9 +146,12 @@ describe('Get TikTok Videos', () => {
     const busy = nock(API)
       .post(VIDEO_PATH)
       .times(3)
-      .reply(503, { error: 'Rate limit exceeded.' }, { 'Retry-After': '1' });
-    const error = await caught(() => batchSearch([short('ZMbusy')]));
+      .reply(503, { error: 'Rate limit exceeded.' }, { 'Retry-After': '2' });
+    const { clock, batchSearch: search } = stepWith();
+    const error = await caught(() => search([short('ZMbusy')]));
     expect(busy.isDone()).toBe(true);
+    // DumplingAI's Retry-After, before each of the two tries after the first.
+    expect(clock.slept).toEqual([2_000, 2_000]);
     expect([error.name, userMessage(error)]).toEqual(['ThrottledError', batchMessages.retryLater]);
   });
 
@@ -155,30 +182,95 @@ describe('Get TikTok Videos', () => {
   });
 
   it('after a 403 mid-batch keeps the videos already paid for and reports the rest, asking for nothing again', async () => {
-    // Three lookups start together; the 403 comes back while the other two are still in flight.
-    const inFlight = ['ZMone', 'ZMthree'].map((code) =>
-      nock(API)
-        .post(VIDEO_PATH, { url: short(code), requestSource: 'ZAPIER' })
-        .delay(50)
-        .reply(200, documented),
-    );
+    // One at a time, so the order is known; lookups in flight at a stop: test/searches/batch.test.ts
+    // and, on real sockets, test/faults.
+    const fetched = answer('ZMone', 200, documented);
     const broke = answer('ZMtwo', 403, { error: 'Insufficient credits. Please top up your account.' });
-    const result = await runBatch3(['ZMone', 'ZMtwo', 'ZMthree', 'ZMfour', 'ZMfive']);
-    expect([...inFlight, broke].map((scope) => scope.isDone())).toEqual([true, true, true]);
-    expect(result.videos.map((video) => video.inputUrl)).toEqual([short('ZMone'), short('ZMthree')]);
+    const result = await stepWith(ONE_AT_A_TIME).lookUp(['ZMone', 'ZMtwo', 'ZMthree'].map(short));
+    expect([fetched.isDone(), broke.isDone()]).toEqual([true, true]);
+    expect(result.videos.map((video) => video.inputUrl)).toEqual([short('ZMone')]);
     expect(result.failures).toEqual([
       { url: short('ZMtwo'), message: apiMessages.outOfCredits },
-      { url: short('ZMfour'), message: apiMessages.outOfCredits },
-      { url: short('ZMfive'), message: apiMessages.outOfCredits },
+      { url: short('ZMthree'), message: apiMessages.outOfCredits },
     ]);
   });
 
-  it('retries a 503 within the step and keeps the video when it recovers', async () => {
-    const busy = answer('ZMone', 503, { error: 'Rate limit exceeded. Please try again later.' });
+  it('retries a 503 within the step after its Retry-After, and keeps the video when it recovers', async () => {
+    const busy = answer(
+      'ZMone',
+      503,
+      { error: 'Rate limit exceeded. Please try again later.' },
+      { 'Retry-After': '3' },
+    );
     const recovered = answer('ZMone', 200, documented);
-    const result = await runBatchStep([short('ZMone')]);
+    const { clock, lookUp } = stepWith();
+    const result = await lookUp([short('ZMone')]);
     expect([busy.isDone(), recovered.isDone()]).toEqual([true, true]);
+    expect(clock.slept).toEqual([3_000]);
     expect(result).toMatchObject({ succeeded: 1, failed: 0 });
+  });
+
+  it('retries a 429 without Retry-After after its own backoff of 1 second', async () => {
+    const busy = answer('ZMone', 429, { error: 'Too many requests' });
+    const recovered = answer('ZMone', 200, documented);
+    const { clock, lookUp } = stepWith();
+    const result = await lookUp([short('ZMone')]);
+    expect([busy.isDone(), recovered.isDone()]).toEqual([true, true]);
+    expect(clock.slept).toEqual([1_000]);
+    expect(result.succeeded).toBe(1);
+  });
+
+  it('asks once for a link answered 200 whose body arrives damaged, and says running it again costs a lookup', async () => {
+    const damaged = nock(API)
+      .post(VIDEO_PATH, { url: short('ZMbroken'), requestSource: 'ZAPIER' })
+      .reply(200, Buffer.from('this is not gzip'), {
+        'Content-Type': 'application/json',
+        'Content-Encoding': 'gzip',
+      });
+    const fine = answer('ZMone', 200, documented);
+    const result = await runBatchStep([short('ZMbroken'), short('ZMone')]);
+    expect([damaged.isDone(), fine.isDone()]).toEqual([true, true]);
+    expect(result.failures).toEqual([
+      {
+        url: short('ZMbroken'),
+        message:
+          'DumplingAI answered, but its answer was cut off or damaged on the way and could not be read. Running this URL again costs one more lookup.',
+      },
+    ]);
+  });
+
+  it('halts, never asking Zapier to retry, when the only link was answered but unreadable (a retry would pay again)', async () => {
+    const damaged = nock(API)
+      .post(VIDEO_PATH)
+      .reply(200, Buffer.from('this is not gzip'), { 'Content-Encoding': 'gzip' });
+    const error = await caught(() => batchSearch([short('ZMbroken')]));
+    expect(damaged.isDone()).toBe(true);
+    expect([error.name, userMessage(error)]).toEqual([
+      'HaltedError',
+      'The link could not be looked up: it failed at DumplingAI. Check it and run this step again.',
+    ]);
+  });
+
+  it('asks for no more than X-RateLimit-Remaining allows, and reports the rest as held back', async () => {
+    const allowed = [
+      answer('ZMone', 200, documented, { 'X-RateLimit-Remaining': '1' }),
+      answer('ZMtwo', 200, { ...documented, id: '7321234567890000002' }, { 'X-RateLimit-Remaining': '0' }),
+    ];
+    const result = await stepWith(ONE_AT_A_TIME).lookUp(['ZMone', 'ZMtwo', 'ZMthree', 'ZMfour'].map(short));
+    expect(allowed.map((scope) => scope.isDone())).toEqual([true, true]);
+    expect(result.succeeded).toBe(2);
+    expect(result.failures).toEqual([
+      {
+        url: short('ZMthree'),
+        message:
+          "Not looked up: DumplingAI's rate limit for your account allowed no more lookups in this step. Nothing was charged; run this URL again later.",
+      },
+      {
+        url: short('ZMfour'),
+        message:
+          "Not looked up: DumplingAI's rate limit for your account allowed no more lookups in this step. Nothing was charged; run this URL again later.",
+      },
+    ]);
   });
 });
 
@@ -194,11 +286,30 @@ describe('one lookup inside the batch', () => {
     });
   });
 
+  it('hands the batch the room X-RateLimit-Remaining left', async () => {
+    const scope = nock(API).post(VIDEO_PATH).reply(200, documented, { 'X-RateLimit-Remaining': '7' });
+    const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS)(short('ZMone'), 1000), bundleFor());
+    expect(scope.isDone()).toBe(true);
+    expect(outcome).toMatchObject({ kind: 'video', rateLimitRemaining: 7 });
+  });
+
+  it('hands the batch the room left with a video not found too', async () => {
+    const scope = nock(API).post(VIDEO_PATH).reply(404, {}, { 'X-RateLimit-Remaining': '3' });
+    const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS)(short('ZMgone'), 1000), bundleFor());
+    expect(scope.isDone()).toBe(true);
+    expect(outcome).toEqual({ kind: 'notFound', rateLimitRemaining: 3 });
+  });
+
   it.each([
     [
-      'a rate limit (429 or 503)',
-      Object.assign(new Error('{"message":"busy","code":"rate_limited","status":429}'), { name: 'AppError' }),
-      { kind: 'retry', message: 'busy' },
+      'a refusal (429, 503) with Retry-After',
+      Object.assign(new Error('{"message":"busy","delay":30}'), { name: 'ThrottledError' }),
+      { kind: 'refused', message: 'busy', retryAfterMs: 30_000 },
+    ],
+    [
+      'a refusal without Retry-After',
+      Object.assign(new Error('{"message":"busy"}'), { name: 'ThrottledError' }),
+      { kind: 'refused', message: 'busy' },
     ],
     [
       'a network failure',
@@ -206,9 +317,11 @@ describe('one lookup inside the batch', () => {
       { kind: 'retry', message: 'cut' },
     ],
     [
-      'a ThrottledError',
-      Object.assign(new Error('{"message":"busy","delay":30}'), { name: 'ThrottledError' }),
-      { kind: 'retry', message: 'busy' },
+      'an answer that could not be read (paid for: never asked again)',
+      Object.assign(new Error('{"message":"unread","code":"answered_unreadable","status":200}'), {
+        name: 'AppError',
+      }),
+      { kind: 'failed', message: 'unread' },
     ],
     [
       'a 500',
