@@ -1,5 +1,6 @@
 // End-to-end and fault tests talk over real loopback sockets, so nock is not even loaded there.
 const END_TO_END = [
+  '<rootDir>/test/bench/',
   '<rootDir>/test/e2e/',
   '<rootDir>/test/faults/',
   '<rootDir>/test/sandbox/',
