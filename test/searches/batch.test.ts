@@ -92,18 +92,18 @@ describe('planBatch', () => {
     ]);
   });
 
-  it(`looks up at most ${MAX_BATCH_URLS} different URLs and reports the rest`, () => {
-    const urls = Array.from({ length: MAX_BATCH_URLS + 2 }, (_, n) => videoUrl(n));
-    const plan = planBatch(urls);
-    expect(plan.lookups).toHaveLength(MAX_BATCH_URLS);
+  it('looks up at most 25 different URLs and reports the rest', () => {
+    const plan = planBatch(links(27));
+    expect(plan.lookups.map((lookup) => numberOf(lookup.inputUrl))).toEqual(
+      Array.from({ length: 25 }, (_, n) => n),
+    );
+    const tooMany =
+      'Not looked up: one batch takes up to 25 different URLs. Look this one up in another step.';
     expect(plan.failures).toEqual([
-      { url: videoUrl(MAX_BATCH_URLS), message: batchMessages.tooMany(MAX_BATCH_URLS), reason: 'tooMany' },
-      {
-        url: videoUrl(MAX_BATCH_URLS + 1),
-        message: batchMessages.tooMany(MAX_BATCH_URLS),
-        reason: 'tooMany',
-      },
+      { url: videoUrl(25), message: tooMany, reason: 'tooMany' },
+      { url: videoUrl(26), message: tooMany, reason: 'tooMany' },
     ]);
+    expect(MAX_BATCH_URLS).toBe(25);
   });
 });
 
@@ -320,6 +320,21 @@ describe('runBatch', () => {
         { url: videoUrl(1), message: 'Cut off. (Tried 3 times.)', reason: 'retry' },
         { url: videoUrl(2), message: 'Cut off. (Tried 3 times.)', reason: 'retry' },
       ]);
+    });
+
+    it('waits for a retry that leaves just the time a lookup is taken to need (5 s before any answer)', async () => {
+      const { batch, starts } = upstream((url) =>
+        starts.length === 1
+          ? after(19_000, { kind: 'retry', message: 'Cut off.' })
+          : after(4_000, video(url)),
+      );
+      const result = await batch([videoUrl(1)]);
+      // 6 s left, less the 1 s backoff: the 5 s a lookup is taken to need.
+      expect(starts.map((start) => [start.at, start.timeoutMs])).toEqual([
+        [0, 25_000],
+        [20_000, 5_000],
+      ]);
+      expect(result.succeeded).toBe(1);
     });
 
     it('does not wait for a retry that would leave too little time for the lookup', async () => {
