@@ -47,10 +47,6 @@ export const retryAfterSeconds = (header: string | null | undefined, now = Date.
   return Number.isNaN(date) ? null : within(Math.ceil((date - now) / 1000));
 };
 
-/** How long Zapier waits before retrying a step: `Retry-After`, or a minute without one. */
-export const retryDelaySeconds = (header: string | null | undefined, now = Date.now()): number =>
-  retryAfterSeconds(header, now) ?? RETRY_SECONDS;
-
 /** Upstream text is echoed to the user, so every copy of the key in it is masked first. */
 export const redact = (text: string, secret: unknown): string =>
   typeof secret === 'string' && secret.trim() !== ''

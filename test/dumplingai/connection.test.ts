@@ -36,6 +36,20 @@ describe('connection test', () => {
     );
   });
 
+  it.each([
+    [
+      429,
+      'DumplingAI is getting too many requests from your account right now. Try connecting again in about 20 seconds.',
+    ],
+    [503, "DumplingAI's video service is rate-limited right now. Try connecting again in about 20 seconds."],
+  ])('says to try connecting again after a %i, which Zapier does not retry', async (status, message) => {
+    const scope = nock(API).get('/api/v2/balance').reply(status, {}, { 'Retry-After': '20' });
+    const error = await caught(() => testConnection());
+    expect(scope.isDone()).toBe(true);
+    expect(error.name).toBe('AppError');
+    expect(JSON.parse(error.message)).toEqual({ message, code: 'rate_limited', status: 429 });
+  });
+
   it('says a 404 in words of its own: the check has no video to be missing', async () => {
     const scope = nock(API).get('/api/v2/balance').reply(404, { error: 'Not found' });
     const error = await caught(() => testConnection());
