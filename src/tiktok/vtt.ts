@@ -4,7 +4,7 @@
 // app's own layer: markup removed, the repeated lines of rolling auto-captions said once,
 // paragraphs. Text that is not WebVTT at all is taken as the plain transcript it must be.
 
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 
 export interface Segment {
   /** Seconds from the start of the video. */
