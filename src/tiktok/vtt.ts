@@ -18,7 +18,10 @@ export interface Transcript {
   text: string;
   segments: Segment[];
   wordCount: number;
-  /** The end of the last cue; null when the text carried no timings. */
+  /**
+   * The latest end of any cue, an empty one too (cues are in start order, so the last cue need not
+   * end last); null when the text carried no timings.
+   */
   durationSeconds: number | null;
 }
 
@@ -40,9 +43,8 @@ const secondsOf = (
   third: string | undefined,
   fraction: string,
 ): number | null => {
-  // Two digits of 59 or less may be minutes; anything else must be hours, followed by minutes.
-  const hoursFirst = first.length !== 2 || Number(first) > 59;
-  if (hoursFirst && third === undefined) return null;
+  // The spec takes a first field that is not two digits of 59 or less as hours, which must then be
+  // followed by minutes; without a third field such a first field fails as minutes below anyway.
   const [hours, minutes, seconds] = third === undefined ? ['0', first, second] : [first, second, third];
   if (minutes.length !== 2 || seconds.length !== 2 || fraction.length !== 3) return null;
   if (Number(minutes) > 59 || Number(seconds) > 59) return null;
@@ -69,22 +71,26 @@ const timedCue = (line: string): Cue | null => {
 /**
  * "The WebVTT parser algorithm" and "collect a WebVTT block", on a file already known to start
  * with the signature. Cue ids, NOTE, STYLE and REGION blocks never reach a cue's text, so they are
- * only skipped; a line with `-->` anywhere but a block's first two lines ends the block and starts
- * the next one; a line holding only spaces is cue text, not a blank line.
+ * only skipped; a line holding only spaces is cue text, not a blank line. A second line with `-->`
+ * in a block ends the block and starts the next one. The spec also ends a block at a first `-->`
+ * on its third line or later, but such a block has seen no timing line and so holds no cue: taking
+ * that line as the block's own timing line gives the same cues, so lines need not be counted.
  */
 const cuesOf = (input: string): Cue[] => {
   const lines = input.split('\n');
   let at = 1;
-  // The header runs to a blank line or to the first line with an arrow, which starts a block.
+  // The spec collects the header as a block "in header", where a line with `-->` is never a timing
+  // line but ends the block, so a file that leaves out the blank line after its header still keeps
+  // its first cue.
   while (at < lines.length && lines[at] !== '' && !(lines[at] as string).includes('-->')) at += 1;
   const cues: Cue[] = [];
   while (at < lines.length) {
     let cue: Cue | null = null;
     let seenArrow = false;
-    for (let count = 1; at < lines.length; count += 1) {
+    while (at < lines.length) {
       const line = lines[at] as string;
       if (line.includes('-->')) {
-        if (count > 2 || seenArrow) break;
+        if (seenArrow) break;
         seenArrow = true;
         cue = timedCue(line);
       } else if (line === '') {
@@ -97,7 +103,9 @@ const cuesOf = (input: string): Cue[] => {
     }
     if (cue !== null) cues.push(cue);
   }
-  // The text track's cue order: by start, then the longer cue first; file order otherwise.
+  // The order a browser's text track keeps its cues in (HTML's "text track cue order"), which
+  // `segments` promise: the rolling-caption repeats are found in that order. Array sort is stable,
+  // so cues alike in both times keep their file order, as the HTML rule says.
   return cues.sort((a, b) => a.start - b.start || b.end - a.end);
 };
 
