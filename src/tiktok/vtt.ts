@@ -144,7 +144,8 @@ const paragraphsOf = (segments: Segment[]): string => {
   let lastEnd = Number.NEGATIVE_INFINITY;
   let lastText = '';
   for (const segment of segments) {
-    const pause = segment.start - lastEnd >= PARAGRAPH_PAUSE_SECONDS;
+    // Times are whole milliseconds, so the pause is too: in seconds, 5.1 - 3.1 falls just short of 2.
+    const pause = Math.round((segment.start - lastEnd) * 1000) >= PARAGRAPH_PAUSE_SECONDS * 1000;
     // The paragraph ends as its last segment does: reading the paragraph itself for each segment
     // would make a long talk that never ends a sentence take quadratic time.
     const long = current.length >= PARAGRAPH_LENGTH && /[.!?…]["')\]]?$/.test(lastText);

@@ -68,6 +68,11 @@ describe('readTranscript', () => {
     // is WEBVTT alone or followed by a space, a tab or a line break.
     ['WEBVTTX\n\n00:00:00.000 --> 00:00:01.000\nhello', 'WEBVTTX\n\n00:00:00.000 --> 00:00:01.000 hello'],
     ['WEBVT\n\nhello\u0000', 'WEBVT\n\nhello\u0000'],
+    // A form feed is whitespace elsewhere in WebVTT, but not after the signature.
+    [
+      'WEBVTT\fcaptions\n\n00:00:01.000 --> 00:00:02.000\nhi',
+      'WEBVTT captions\n\n00:00:01.000 --> 00:00:02.000 hi',
+    ],
   ])('takes %j, which lacks the signature, as plain text', (raw, text) => {
     expect(readTranscript(raw)).toMatchObject({ text, segments: [], durationSeconds: null });
   });
@@ -302,6 +307,240 @@ describe('readTranscript on real-world quirks', () => {
       wordCount: 1,
       durationSeconds: 9,
     });
+  });
+});
+
+// Rules of the W3C WebVTT parser algorithm, and of the app's own layer on top, one row each: the
+// whole transcript is compared, as a rule can show in the text, the duration or nowhere else.
+const RULES: [string, string, Transcript][] = [
+  // "Collect WebVTT cue timings and settings" skips only ASCII whitespace (tab, line feed, form
+  // feed, carriage return, space) around the timestamps: a vertical tab in any one place fails.
+  [
+    'a vertical tab before the start time',
+    'WEBVTT\n\n\v00:00:01.000 --> 00:00:02.000\nnot shown\n\n00:00:03.000 --> 00:00:04.000\nshown\n',
+    { text: 'shown', segments: [{ start: 3, end: 4, text: 'shown' }], wordCount: 1, durationSeconds: 4 },
+  ],
+  [
+    'a vertical tab between the start time and the arrow',
+    'WEBVTT\n\n00:00:01.000\v--> 00:00:02.000\nnot shown\n\n00:00:03.000 --> 00:00:04.000\nshown\n',
+    { text: 'shown', segments: [{ start: 3, end: 4, text: 'shown' }], wordCount: 1, durationSeconds: 4 },
+  ],
+  [
+    'a vertical tab between the arrow and the end time',
+    'WEBVTT\n\n00:00:01.000 -->\v00:00:02.000\nnot shown\n\n00:00:03.000 --> 00:00:04.000\nshown\n',
+    { text: 'shown', segments: [{ start: 3, end: 4, text: 'shown' }], wordCount: 1, durationSeconds: 4 },
+  ],
+  [
+    // The timing line must start with the start time: anything else before it makes no cue.
+    'text before the start time',
+    'WEBVTT\n\nx 00:00:01.000 --> 00:00:02.000\nnot shown\n\n00:00:03.000 --> 00:00:04.000\nshown\n',
+    { text: 'shown', segments: [{ start: 3, end: 4, text: 'shown' }], wordCount: 1, durationSeconds: 4 },
+  ],
+  [
+    // Only the two-dash arrow `-->` ends a block; a one-dash arrow is cue text.
+    'cue text with a one-dash arrow',
+    'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nleft -> right\nand back\n',
+    {
+      text: 'left -> right and back',
+      segments: [{ start: 1, end: 2, text: 'left -> right and back' }],
+      wordCount: 5,
+      durationSeconds: 2,
+    },
+  ],
+  [
+    // A second timing line ends the block of the first, which is kept as an empty cue: it says
+    // nothing but still times the transcript.
+    'an empty cue straight followed by a timing line',
+    'WEBVTT\n\n00:00:01.000 --> 00:00:09.000\n00:00:02.000 --> 00:00:03.000\nhello\n',
+    { text: 'hello', segments: [{ start: 2, end: 3, text: 'hello' }], wordCount: 1, durationSeconds: 9 },
+  ],
+  [
+    // "Collect a WebVTT timestamp": the seconds are exactly two digits, with hours or without.
+    'seconds of one or three digits',
+    'WEBVTT\n\n00:00:0.000 --> 00:00:01.000\ndropped\n\n00:00:001.000 --> 00:00:02.000\ndropped\n\n00:0.000 --> 00:01.000\ndropped\n\n00:00:03.000 --> 00:00:04.000\nkept\n',
+    { text: 'kept', segments: [{ start: 3, end: 4, text: 'kept' }], wordCount: 1, durationSeconds: 4 },
+  ],
+  [
+    // Two digits of 59 or less are minutes when no hours come first; 60 would have to be hours.
+    'minutes of 59 without hours',
+    'WEBVTT\n\n59:00.000 --> 59:01.000\nlast minute\n\n60:00.000 --> 60:01.000\ndropped\n',
+    {
+      text: 'last minute',
+      segments: [{ start: 3540, end: 3541, text: 'last minute' }],
+      wordCount: 2,
+      durationSeconds: 3541,
+    },
+  ],
+  [
+    // The parser has no step that drops such a cue (only authors are told to end cues after
+    // they start), so a browser keeps it.
+    'a cue that ends before it starts',
+    'WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nbackwards\n',
+    {
+      text: 'backwards',
+      segments: [{ start: 5, end: 1, text: 'backwards' }],
+      wordCount: 1,
+      durationSeconds: 1,
+    },
+  ],
+  [
+    // The signature may be the whole file.
+    'a file that is only the signature',
+    'WEBVTT',
+    { text: '', segments: [], wordCount: 0, durationSeconds: null },
+  ],
+  [
+    // A tab may follow the signature, as a space may.
+    'a tab after the signature',
+    'WEBVTT\tcaptions by hand\n\n00:00:01.000 --> 00:00:02.000\nhi\n',
+    { text: 'hi', segments: [{ start: 1, end: 2, text: 'hi' }], wordCount: 1, durationSeconds: 2 },
+  ],
+  [
+    // The parser's first step turns every CR, alone or before LF, into a line feed.
+    'carriage returns alone as line breaks',
+    'WEBVTT\r\r00:00:01.000 --> 00:00:02.000\rfirst line\rsecond\r\r00:00:03.000 --> 00:00:04.000\rthird\r',
+    {
+      text: 'first line second third',
+      segments: [
+        { start: 1, end: 2, text: 'first line second' },
+        { start: 3, end: 4, text: 'third' },
+      ],
+      wordCount: 4,
+      durationSeconds: 4,
+    },
+  ],
+  [
+    // Each run of text between tags decodes as HTML text does (legacy references too), whatever
+    // its place among the runs.
+    'references in the fifth run of text between tags',
+    'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<i>a</i> <b>b</b> &notit; x&nbspy\n',
+    {
+      text: 'a b ¬it; x y',
+      segments: [{ start: 1, end: 2, text: 'a b ¬it; x y' }],
+      wordCount: 5,
+      durationSeconds: 2,
+    },
+  ],
+  [
+    // A tag is no character of the text: markup inside a word leaves the word whole.
+    'tags inside a word',
+    'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\ndump<i>ling</i>s\n',
+    {
+      text: 'dumplings',
+      segments: [{ start: 1, end: 2, text: 'dumplings' }],
+      wordCount: 1,
+      durationSeconds: 2,
+    },
+  ],
+  [
+    // The longest repeat is taken first: `la la` repeated is not `la` repeated then `la` said.
+    'a rolling repeat of a line that repeats a word',
+    'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nla\nla\n\n00:00:02.000 --> 00:00:03.000\nla\nla\nlove\n',
+    {
+      text: 'la la love',
+      segments: [
+        { start: 1, end: 2, text: 'la la' },
+        { start: 2, end: 3, text: 'love' },
+      ],
+      wordCount: 3,
+      durationSeconds: 3,
+    },
+  ],
+  [
+    // A repeat may reach back past the cue before: a three-row roll-up repeats two cues' lines.
+    'a three-row roll-up',
+    'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\na\n\n00:00:02.000 --> 00:00:03.000\na\nb\n\n00:00:03.000 --> 00:00:04.000\na\nb\nc\n',
+    {
+      text: 'a b c',
+      segments: [
+        { start: 1, end: 2, text: 'a' },
+        { start: 2, end: 3, text: 'b' },
+        { start: 3, end: 4, text: 'c' },
+      ],
+      wordCount: 3,
+      durationSeconds: 4,
+    },
+  ],
+  [
+    // Times are whole milliseconds: 3.100 to 5.100 is a pause of 2 seconds, though 5.1 - 3.1 is
+    // a little less than 2 in floating point.
+    'a pause of exactly 2 seconds',
+    'WEBVTT\n\n00:00:01.100 --> 00:00:03.100\none\n\n00:00:05.100 --> 00:00:06.000\ntwo\n',
+    {
+      text: 'one\n\ntwo',
+      segments: [
+        { start: 1.1, end: 3.1, text: 'one' },
+        { start: 5.1, end: 6, text: 'two' },
+      ],
+      wordCount: 2,
+      durationSeconds: 6,
+    },
+  ],
+  [
+    'a pause of 1.999 seconds',
+    'WEBVTT\n\n00:00:01.100 --> 00:00:03.100\none\n\n00:00:05.099 --> 00:00:06.000\ntwo\n',
+    {
+      text: 'one two',
+      segments: [
+        { start: 1.1, end: 3.1, text: 'one' },
+        { start: 5.099, end: 6, text: 'two' },
+      ],
+      wordCount: 2,
+      durationSeconds: 6,
+    },
+  ],
+  [
+    // Cues are in start order, so the one that ends last need not be the last.
+    'a long cue that ends after the cues it spans',
+    'WEBVTT\n\n00:00.000 --> 01:40.000\nintro music\n\n00:01.000 --> 00:02.000\nhello\n',
+    {
+      text: 'intro music hello',
+      segments: [
+        { start: 0, end: 100, text: 'intro music' },
+        { start: 1, end: 2, text: 'hello' },
+      ],
+      wordCount: 3,
+      durationSeconds: 100,
+    },
+  ],
+  [
+    'cues that say nothing',
+    'WEBVTT\n\n00:00.000 --> 00:05.000\n\n',
+    { text: '', segments: [], wordCount: 0, durationSeconds: 5 },
+  ],
+];
+
+describe('readTranscript, rule by rule', () => {
+  it.each(RULES)('reads %s', (_name, raw, transcript) => {
+    expect(readTranscript(raw)).toEqual(transcript);
+  });
+});
+
+// A long paragraph ends once it holds 600 characters and its last segment ends a sentence (a
+// stop, `!`, `?` or `…`, and perhaps a closing quote or bracket). Each row: the cues' texts, one a
+// second with no pause, and the lengths of the paragraphs read.
+const LONG_PARAGRAPHS: [string, string[], number[]][] = [
+  ['600 characters ending with a stop', [`${'w'.repeat(599)}.`, 'and on'], [600, 6]],
+  ['599 characters ending with a stop', [`${'w'.repeat(598)}.`, 'and on'], [606]],
+  ['600 characters ending with an ellipsis', [`${'w'.repeat(599)}…`, 'and on'], [600, 6]],
+  ['600 characters ending with a stop and a quote', [`${'w'.repeat(598)}."`, 'and on'], [600, 6]],
+  ['600 characters ending with a stop and an apostrophe', [`${'w'.repeat(598)}.'`, 'and on'], [600, 6]],
+  ['600 characters ending with ! and a parenthesis', [`${'w'.repeat(598)}!)`, 'and on'], [600, 6]],
+  ['600 characters ending with ? and a bracket', [`${'w'.repeat(598)}?]`, 'and on'], [600, 6]],
+  ['600 characters with no sentence end, then a cue that ends one', ['w'.repeat(600), 'done.'], [606]],
+  ['300 characters, then 299 ending with a stop', ['w'.repeat(299), `${'w'.repeat(298)}.`, 'and on'], [606]],
+  [
+    '300 characters, then 300 ending with a stop',
+    ['w'.repeat(299), `${'w'.repeat(299)}.`, 'and on'],
+    [600, 6],
+  ],
+];
+
+describe('readTranscript paragraphs', () => {
+  it.each(LONG_PARAGRAPHS)('reads %s', (_name, texts, lengths) => {
+    const cues = texts.map((text, n) => `00:00:0${n}.000 --> 00:00:0${n + 1}.000\n${text}\n`);
+    const { text } = readTranscript(`WEBVTT\n\n${cues.join('\n')}`);
+    expect(text.split('\n\n').map((paragraph) => paragraph.length)).toEqual(lengths);
   });
 });
 
