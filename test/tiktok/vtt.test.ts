@@ -545,23 +545,67 @@ describe('readTranscript paragraphs', () => {
 });
 
 describe('readTranscript, property-based', () => {
-  it('never throws on any string, and every number it gives is finite', () => {
+  // What the reader's every step reacts to: timing lines, well formed or not, line breaks, markup and
+  // reference characters, NUL, whitespace WebVTT counts and whitespace it does not, and runs of
+  // digits, short ones and ones far beyond any number of hours.
+  const digits = (minLength: number, maxLength: number) =>
+    fc.string({ unit: fc.nat({ max: 9 }).map(String), minLength, maxLength });
+  const digitRun = fc.oneof({ arbitrary: digits(2, 2), weight: 3 }, digits(1, 4), digits(300, 400));
+  const timestamp = fc.oneof(
+    {
+      arbitrary: fc.constantFrom('00:00.000', '00:00:01.000', '59:59.999', `${'9'.repeat(320)}:00:01.000`),
+      weight: 3,
+    },
+    fc
+      .tuple(digitRun, digitRun, fc.option(digitRun), fc.oneof(digits(3, 3), digitRun))
+      .map(([a, b, c, fraction]) => `${a}:${b}${c === null ? '' : `:${c}`}.${fraction}`),
+  );
+  const timingLine = fc
+    .tuple(timestamp, fc.constantFrom(' --> ', '-->', '\t-->\f', ' \v--> ', ' -> '), timestamp)
+    .map(([start, arrow, end]) => `\n${start}${arrow}${end}\n`);
+  const fragment = fc.oneof(
+    { arbitrary: timingLine, weight: 3 },
+    fc.constantFrom('-->', '\n', '\r', '<', '>', '&', ';', '\u0000'),
+    fc.constantFrom('\v', '\f', ' ', '\t', ':', '.', '#x', 'amp'),
+    fc.constantFrom('NOTE', '<c>', '</c>', '<00:00:01.500>', '&amp;', '&lt3', 'said'),
+    digitRun,
+    fc.string(),
+  );
+  const webvtt = fc
+    .tuple(
+      fc.constantFrom('WEBVTT', 'WEBVTT\n', 'WEBVTT\n\n', 'WEBVTT ', 'WEBVTT\t', '\uFEFFWEBVTT\r\n'),
+      fc.array(fragment, { maxLength: 40 }),
+    )
+    .map(([signature, fragments]) => signature + fragments.join(''));
+
+  it('never throws on any string, WebVTT or not, and every number it gives is finite', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })),
+        fc.oneof(
+          { arbitrary: webvtt, weight: 6 },
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          fc.string({ unit: 'binary' }),
+        ),
         (raw) => {
-          const transcript = readTranscript(raw);
-          for (const segment of transcript.segments) {
-            expect(Number.isFinite(segment.start) && Number.isFinite(segment.end)).toBe(true);
-          }
-          expect(Number.isFinite(transcript.wordCount)).toBe(true);
+          const { segments, wordCount, durationSeconds } = readTranscript(raw);
+          expect([
+            segments.every(({ start, end }) => Number.isFinite(start) && Number.isFinite(end)),
+            Number.isFinite(wordCount),
+            durationSeconds === null || Number.isFinite(durationSeconds),
+          ]).toEqual([true, true, true]);
         },
       ),
+      { numRuns: 300 },
     );
   });
 
   // Pieces of cue text and what a viewer reads of each: markup reads as nothing, an escaped tag as
-  // the tag's characters, NUL as U+FFFD; a line holding a space is not a blank line.
+  // the tag's characters, NUL as U+FFFD, a legacy reference without its semicolon as its
+  // character; a line holding a space is not a blank line. No piece ends a sentence, so only
+  // pauses start paragraphs here (the length rule has rows of its own above). No piece starts with
+  // a digit, which would run on `&#169`, and no reference name runs on from `amp`, `lt` or
+  // `eacute` into `dumpling` or `fold`, so pieces may be glued in any order.
   const PIECES: [string, string][] = [
     ['<b>', ''],
     ['</b>', ''],
@@ -574,44 +618,101 @@ describe('readTranscript, property-based', () => {
     ['&copy;', '©'],
     ['&#x2014;', '—'],
     ['&nbsp;', ' '],
+    ['&amp', '&'],
+    ['&lt3', '<3'],
+    ['caf&eacute', 'café'],
+    ['&#169', '©'],
     ['\u0000', '\ufffd'],
     [' ', ' '],
     ['dumpling', 'dumpling'],
     ['fold', 'fold'],
   ];
   const cue = fc.record({
-    lines: fc.array(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 6 }), { maxLength: 3 }),
-    // A `<` with no `>` on the last line: the rest of the cue is a tag.
-    openTag: fc.boolean(),
-    blankBefore: fc.boolean(),
-    id: fc.boolean(),
-    loneArrowAfter: fc.boolean(),
-    lengthMs: fc.integer({ min: 1, max: 999 }),
-  });
-  const stamp = (ms: number) =>
-    `00:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`;
-
-  it('keeps every cue’s spoken text and no markup, whatever the quirks around it', () => {
-    fc.assert(
-      fc.property(fc.array(cue, { maxLength: 12 }), (cues) => {
-        let raw = 'WEBVTT\n';
-        const expected: Segment[] = [];
-        for (const [n, { lines, openTag, blankBefore, id, loneArrowAfter, lengthMs }] of cues.entries()) {
-          // A word of its own starts each cue, so no cue repeats the one before and each is said.
-          const source = [`cue${n}`, ...lines.map((line) => line.map(([text]) => text).join(' '))];
-          if (openTag) source.push('<lang en and the rest &amp; more');
-          const spoken = [`cue${n}`, ...lines.map((line) => line.map(([, text]) => text).join(' '))]
-            .map((line) => line.replace(/\s+/g, ' ').trim())
-            .filter((line) => line !== '');
-          // Without a blank line before it, an id line would be the previous cue's text.
-          const blank = blankBefore || n === 0;
-          raw += `${blank ? '\n' : ''}${blank && id ? `id ${n}\n` : ''}`;
-          raw += `${stamp(n * 1000)} --> ${stamp(n * 1000 + lengthMs)}\n${source.join('\n')}\n`;
-          if (loneArrowAfter) raw += '-->\nnot said\n';
-          expected.push({ start: n, end: (n * 1000 + lengthMs) / 1000, text: spoken.join(' ') });
-        }
-        expect(readTranscript(raw).segments).toEqual(expected);
+    // Pieces glued together put tags and references right against words.
+    lines: fc.array(
+      fc.record({
+        pieces: fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 6 }),
+        glued: fc.boolean(),
       }),
+      { maxLength: 3 },
+    ),
+    // A cue with no text at all: it says nothing but still times the transcript.
+    empty: fc.constantFrom(false, false, false, true),
+    // A `<` with no `>`, on a line of its own or glued to the last line: the rest of the cue is a tag.
+    openTag: fc.constantFrom('', '\n<lang en and the rest &amp; more', '<i and the rest'),
+    // What comes between the previous cue (or the header) and this cue's timing line.
+    before: fc.constantFrom(
+      '',
+      '\n',
+      '\nid\n',
+      '\nNOTE a note\nover two lines\n\n',
+      '\nNOTE right before a cue, so its id\n',
+      '\nSTYLE\n::cue { color: lime }\n\n',
+    ),
+    hours: fc.boolean(),
+    lead: fc.constantFrom('', ' ', '\t', '\f', ' \t\f'),
+    beforeArrow: fc.constantFrom(' ', '', '\t', '  ', '\f'),
+    afterArrow: fc.constantFrom(' ', '', '\t', '  ', '\f'),
+    settings: fc.constantFrom('', ' align:start position:0%', '\t', ' line:0'),
+    loneArrowAfter: fc.boolean(),
+    gapMs: fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.constantFrom(1999, 2000)),
+    lengthMs: fc.integer({ min: 1, max: 3000 }),
+  });
+  const file = fc.record({
+    cues: fc.array(cue, { maxLength: 12 }),
+    header: fc.constantFrom('', ' - made by hand', '\tcaptions', '\nKind: captions\nLanguage: en'),
+    lineBreak: fc.constantFrom('\n', '\r\n', '\r'),
+    bom: fc.boolean(),
+  });
+  const stamp = (ms: number, hours: boolean) =>
+    `${hours ? '00:' : ''}${String(Math.floor(ms / 60_000)).padStart(2, '0')}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`;
+
+  it('reads every cue’s spoken text, words and times, and no markup, whatever the quirks around it', () => {
+    fc.assert(
+      fc.property(file, ({ cues, header, lineBreak, bom }) => {
+        let raw = `WEBVTT${header}\n`;
+        const expected: (Segment & { startMs: number; endMs: number })[] = [];
+        let endMs = 0;
+        let latestEndMs: number | null = null;
+        for (const [n, c] of cues.entries()) {
+          const startMs = endMs + c.gapMs;
+          endMs = startMs + c.lengthMs;
+          latestEndMs = Math.max(latestEndMs ?? 0, endMs);
+          raw += `${c.before}${c.lead}${stamp(startMs, c.hours)}${c.beforeArrow}-->${c.afterArrow}${stamp(endMs, c.hours)}${c.settings}\n`;
+          if (!c.empty) {
+            // A word of its own starts each cue, so no cue repeats the one before and each is said.
+            const joined = (pick: 0 | 1) =>
+              c.lines.map(({ pieces, glued }) => pieces.map((piece) => piece[pick]).join(glued ? '' : ' '));
+            raw += `${[`cue${n}`, ...joined(0)].join('\n')}${c.openTag}\n`;
+            const spoken = [`cue${n}`, ...joined(1)]
+              .map((line) => line.replace(/\s+/g, ' ').trim())
+              .filter((line) => line !== '');
+            expected.push({
+              start: startMs / 1000,
+              end: endMs / 1000,
+              text: spoken.join(' '),
+              startMs,
+              endMs,
+            });
+          }
+          if (c.loneArrowAfter) raw += '-->\nnot said\n';
+        }
+        // A pause of 2 seconds or more between two segments starts a paragraph.
+        const text = expected
+          .map(({ text: said, startMs }, n) => {
+            const previous = expected[n - 1];
+            if (previous === undefined) return said;
+            return `${startMs - previous.endMs >= 2000 ? '\n\n' : ' '}${said}`;
+          })
+          .join('');
+        expect(readTranscript(`${bom ? '\uFEFF' : ''}${raw.replace(/\n/g, lineBreak)}`)).toEqual({
+          text,
+          segments: expected.map(({ start, end, text: said }) => ({ start, end, text: said })),
+          wordCount: text.split(/[ \n]+/).filter((word) => word !== '').length,
+          durationSeconds: latestEndMs === null ? null : latestEndMs / 1000,
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 });
