@@ -410,13 +410,14 @@ const RULES: [string, string, Transcript][] = [
     },
   ],
   [
-    // Each run of text between tags decodes as HTML text does (legacy references too), whatever
-    // its place among the runs.
-    'references in the fifth run of text between tags',
-    'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<i>a</i> <b>b</b> &notit; x&nbspy\n',
+    // Each run of text between tags decodes as HTML text does, legacy references too, whatever
+    // its place among the runs (decoding each run in a mode picked by its place would leave the
+    // references of the second and third runs as they are).
+    'legacy references in the second and third runs of text between tags',
+    'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>&notit; x&nbspy</v> caf&eacutes &amp;\n',
     {
-      text: 'a b ¬it; x y',
-      segments: [{ start: 1, end: 2, text: 'a b ¬it; x y' }],
+      text: '¬it; x y cafés &',
+      segments: [{ start: 1, end: 2, text: '¬it; x y cafés &' }],
       wordCount: 5,
       durationSeconds: 2,
     },
