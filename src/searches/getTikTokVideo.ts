@@ -9,9 +9,8 @@ import { withPlainErrors } from '../dumplingai/errors';
 import { LIMITS, type Limits } from '../dumplingai/limits';
 import { checkTikTokLink } from '../tiktok/link';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
-import { flattenVideo } from '../zapier/flatten';
 import { outputFields } from '../zapier/outputFields';
-import sampleResponse from '../zapier/samples/video.json';
+import { videoSample } from '../zapier/videoSample';
 import { lookUpVideo } from './lookUpVideo';
 
 const searchText = {
@@ -22,14 +21,6 @@ const searchText = {
   urlLabel: 'Video URL',
   urlHelp: `The link to one TikTok video, as copied from the app or the website. ${ACCEPTED_FORMS_HELP} Tracking parameters after \`?\` are fine.`,
 } as const;
-
-// Zapier shows the sample where it cannot run the step; its file fields show the media addresses.
-export const sample = {
-  ...flattenVideo(sampleResponse),
-  videoFile: sampleResponse.video.downloadAddr,
-  coverFile: sampleResponse.video.cover,
-  musicFile: sampleResponse.music.playUrl,
-};
 
 const inputFields = defineInputFields([
   { key: 'url', label: searchText.urlLabel, type: 'string', required: true, helpText: searchText.urlHelp },
@@ -53,7 +44,7 @@ export const getTikTokVideo = defineSearch({
   operation: {
     perform: withPlainErrors(findVideo(LIMITS)),
     inputFields,
-    sample,
+    sample: videoSample,
     outputFields,
   },
 });

@@ -30,7 +30,7 @@ import {
   type LookUp,
   type LookupOutcome,
 } from './batch';
-import { sample as sampleVideo } from './getTikTokVideo';
+import { videoSample as sampleVideo } from '../zapier/videoSample';
 import { lookUpVideoAnswer } from './lookUpVideo';
 
 export const batchText = {

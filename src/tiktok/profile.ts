@@ -57,7 +57,14 @@ export const normaliseProfile = (raw: unknown): TikTokProfile => {
     createTimeISO: isoOf(createTime),
     followerCount: count('followerCount', 'follower_count'),
     followingCount: count('followingCount', 'following_count'),
-    heartCount: first(count('heartCount', 'total_favorited'), num(statsV2.heart), num(stats.heart)),
+    // The exact text counts first, under either name, then the rounded ones.
+    heartCount: first(
+      num(statsV2.heartCount),
+      num(statsV2.heart),
+      num(stats.heartCount),
+      num(stats.heart),
+      num(user.total_favorited),
+    ),
     videoCount: count('videoCount', 'aweme_count'),
     diggCount: count('diggCount', 'favoriting_count'),
     friendCount: count('friendCount', 'friend_count'),

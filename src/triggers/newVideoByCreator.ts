@@ -18,8 +18,8 @@ import { num, type JsonObject } from '../tiktok/json';
 import { flattenVideo } from '../zapier/flatten';
 import { newestFirst } from '../zapier/newestFirst';
 import { outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
+import { videoSample } from '../zapier/videoSample';
 import type { TikTokVideoOutput } from '../searches/lookUpVideo';
-import { sample as videoSample } from '../searches/getTikTokVideo';
 
 /** How often DumplingAI is asked at most, in seconds; `poll` asks on every poll. */
 export const CHECK_EVERY = {
@@ -102,7 +102,7 @@ const cached = async (z: ZObject, key: string): Promise<Fetched | null> => {
 };
 
 const checkEveryOf = (input: unknown): CheckEvery =>
-  typeof input === 'string' && input in CHECK_EVERY ? (input as CheckEvery) : 'poll';
+  typeof input === 'string' && Object.hasOwn(CHECK_EVERY, input) ? (input as CheckEvery) : 'poll';
 
 // TikTok's own answer for a profile it will not show carries a status code that is not 0 (its
 // web JSON `statusCode`, its app JSON `status_code`). DumplingAI documents neither; read them if sent.

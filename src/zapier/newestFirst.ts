@@ -18,14 +18,9 @@ export const newestFirst = <T extends Dated>(items: T[], cap = MAX_TRIGGER_ITEMS
     seen.add(item.id);
     return true;
   });
-  // A stable sort: posts without a time keep their place after the dated ones.
+  // Array sort is stable, and reads a NaN (two posts without a time) as equal: posts of one time,
+  // and those without a time after the dated ones, keep their order.
   return unique
-    .map((item, index) => ({ item, index }))
-    .sort(
-      (a, b) =>
-        (b.item.createTime ?? Number.NEGATIVE_INFINITY) - (a.item.createTime ?? Number.NEGATIVE_INFINITY) ||
-        a.index - b.index,
-    )
-    .map(({ item }) => item)
+    .sort((a, b) => (b.createTime ?? Number.NEGATIVE_INFINITY) - (a.createTime ?? Number.NEGATIVE_INFINITY))
     .slice(0, cap);
 };

@@ -13,6 +13,8 @@ describe('checkCreator', () => {
     ['ab', 'ab'],
     ['a_b.c_d.e_f.g_h.i_j.k_lm', 'a_b.c_d.e_f.g_h.i_j.k_lm'],
     ['12345', '12345'],
+    ['73212345678901', '73212345678901'],
+    ['abcMS4wLjABxyz', 'abcms4wljabxyz'],
     ['pizza.com', 'pizza.com'],
     ['https://www.tiktok.com/@dumpling.kitchen', 'dumpling.kitchen'],
     ['HTTPS://WWW.TIKTOK.COM/@Dumpling.Kitchen', 'dumpling.kitchen'],
@@ -88,6 +90,16 @@ describe('checkCreator', () => {
       `That names a post, not its creator. Open the post and copy the creator's profile address. ${WHAT_WORKS}`,
     ],
     ['https://www.instagram.com/@dumpling.kitchen', `That is not a TikTok profile link. ${WHAT_WORKS}`],
+    ['https://nottiktok.com/@dumpling.kitchen', `That is not a TikTok profile link. ${WHAT_WORKS}`],
+    ['https://evil-tiktok.com/@dumpling.kitchen', `That is not a TikTok profile link. ${WHAT_WORKS}`],
+    [
+      'https://www.tiktok.com/@dumpling.kitchen?x= y',
+      `That is not a TikTok username: usernames are 2 to 24 letters, digits, _ and . (not ending with .). ${WHAT_WORKS}`,
+    ],
+    [
+      '732123456789012',
+      `That names a post, not its creator. Open the post and copy the creator's profile address. ${WHAT_WORKS}`,
+    ],
     ['https://www.tiktok.com/music/original-sound-123', `That is not a TikTok profile link. ${WHAT_WORKS}`],
     [
       'https://www.tiktok.com/embed/v2/7321234567890123456',

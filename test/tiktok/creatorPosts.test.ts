@@ -23,6 +23,29 @@ describe('postsOnPage', () => {
     ]);
   });
 
+  it('marks pinned posts that are newest first among themselves, and only a run of them from the top', () => {
+    expect(
+      pinnedOf({ aweme_list: [post('a', 200), post('b', 100), post('c', 900), post('d', 800)] }),
+    ).toEqual([
+      ['a', true],
+      ['b', true],
+      ['c', false],
+      ['d', false],
+    ]);
+    expect(pinnedOf({ aweme_list: [post('a', 1000), post('b', 100), post('c', 500)] })).toEqual([
+      ['a', false],
+      ['b', false],
+      ['c', false],
+    ]);
+  });
+
+  it('does not take a post for pinned when a later one has the same time', () => {
+    expect(pinnedOf({ aweme_list: [post('a', 5), post('b', 5)] })).toEqual([
+      ['a', false],
+      ['b', false],
+    ]);
+  });
+
   it('marks at most TikTok’s three pinned posts by order alone', () => {
     expect(
       pinnedOf({ aweme_list: [post('a', 1), post('b', 2), post('c', 3), post('d', 4), post('e', 5)] }),

@@ -102,6 +102,24 @@ describe('normaliseProfile', () => {
     });
   });
 
+  it('takes an exact statsV2 heart over a rounded stats heartCount', () => {
+    expect(
+      normaliseProfile({ user: { id: '1' }, stats: { heartCount: 4200000 }, statsV2: { heart: '4213377' } })
+        .heartCount,
+    ).toBe(4213377);
+  });
+
+  it('falls back to the medium avatar, then the app’s thumbnail', () => {
+    expect(
+      normaliseProfile({ user: { id: '1', avatarMedium: 'https://p16.tiktokcdn.com/m.jpeg' } }).avatarUrl,
+    ).toBe('https://p16.tiktokcdn.com/m.jpeg');
+    expect(
+      normaliseProfile({
+        user: { id: '1', avatar_thumb: { url_list: ['https://p16.tiktokcdn.com/t.jpeg'] } },
+      }).avatarUrl,
+    ).toBe('https://p16.tiktokcdn.com/t.jpeg');
+  });
+
   it('prefers the exact text counts of statsV2, and reads statsV2.heart too', () => {
     expect(
       normaliseProfile({

@@ -314,6 +314,19 @@ describe('asking DumplingAI at most every hour, 6 hours or day', () => {
     expect(samples.isDone()).toBe(true);
   });
 
+  it('asks on every poll for a choice it does not know, even one named like an object’s own key', async () => {
+    const scopes = [answer('dumpling.kitchen', onePost), answer('dumpling.kitchen', onePost)];
+    await appTester(
+      pollCreator(LIMITS, now),
+      bundle({ creator: 'dumpling.kitchen', checkEvery: 'toString' }),
+    );
+    await appTester(
+      pollCreator(LIMITS, now),
+      bundle({ creator: 'dumpling.kitchen', checkEvery: 'toString' }),
+    );
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true]);
+  });
+
   it('asks on every poll by default', async () => {
     const scopes = [answer('dumpling.kitchen', onePost), answer('dumpling.kitchen', twoPosts)];
     await appTester(pollCreator(LIMITS, now), bundle({ creator: 'dumpling.kitchen' }));
