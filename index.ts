@@ -4,9 +4,11 @@ import { version } from './package.json';
 import { authentication } from './src/dumplingai/connection';
 import { afterResponse, beforeRequest } from './src/dumplingai/middleware';
 import { downloadMedia } from './src/hydrators/downloadMedia';
+import { findTikTokCreators } from './src/searches/findTikTokCreators';
 import { getTikTokProfile } from './src/searches/getTikTokProfile';
 import { getTikTokTranscript } from './src/searches/getTikTokTranscript';
 import { getTikTokVideo } from './src/searches/getTikTokVideo';
+import { getTikTokVideoComments } from './src/searches/getTikTokVideoComments';
 import { getTikTokVideos } from './src/searches/getTikTokVideos';
 import { newVideoByCreator } from './src/triggers/newVideoByCreator';
 
@@ -24,6 +26,8 @@ const App = defineApp({
     [getTikTokVideos.key]: getTikTokVideos,
     [getTikTokTranscript.key]: getTikTokTranscript,
     [getTikTokProfile.key]: getTikTokProfile,
+    [findTikTokCreators.key]: findTikTokCreators,
+    [getTikTokVideoComments.key]: getTikTokVideoComments,
   },
   hydrators: { downloadMedia },
 });

@@ -6,6 +6,8 @@ import { getTikTokTranscript } from '../src/searches/getTikTokTranscript';
 import { getTikTokVideos } from '../src/searches/getTikTokVideos';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 import { getTikTokProfile } from '../src/searches/getTikTokProfile';
+import { findTikTokCreators } from '../src/searches/findTikTokCreators';
+import { getTikTokVideoComments } from '../src/searches/getTikTokVideoComments';
 import { newVideoByCreator } from '../src/triggers/newVideoByCreator';
 import { connectionLabel, isTitleCase } from './helpers';
 import { downloadMedia } from '../src/hydrators/downloadMedia';
@@ -17,6 +19,8 @@ describe('the app definition', () => {
       get_tiktok_videos: getTikTokVideos,
       get_tiktok_transcript: getTikTokTranscript,
       get_tiktok_profile: getTikTokProfile,
+      find_tiktok_creators: findTikTokCreators,
+      get_tiktok_video_comments: getTikTokVideoComments,
     });
     expect(App.triggers).toEqual({ new_video_by_creator: newVideoByCreator });
     // Every step only reads: Zapier's guidelines make them searches and triggers, and the app has no creates.

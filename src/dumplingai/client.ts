@@ -242,3 +242,57 @@ export const fetchCreatorPosts = (
     apiMessages.unreadablePosts,
     options,
   );
+
+// Paging endpoints (creator search, comments). Imported here rather than at the top so that this
+// block and edits to the top of the file stay apart.
+import { COMMENTS_PATH, SEARCH_USERS_PATH } from './endpoints';
+
+/**
+ * A page that may come without its list when it is empty (TikTok sends `null` there), so paging
+ * fields alone are taken as a page too.
+ */
+const pageBody =
+  (list: string, what: string) =>
+  (content: string, data: unknown): BodyCheck =>
+    isObject(data) &&
+    (Array.isArray(data[list]) || (data[list] == null && ('hasMore' in data || 'cursor' in data)))
+      ? { ok: true, body: data }
+      : { ok: false, detail: answerProblem(content, data) ?? `the answer held no list of ${what}.` };
+
+// The first page is asked without a cursor; later pages send back the one the last page gave.
+const withCursor = (body: Record<string, string>, cursor: number | null): Record<string, string | number> =>
+  cursor === null ? body : { ...body, cursor };
+
+/** A page of the creator search for `query`; null when DumplingAI answers 404. */
+export const fetchCreatorSearch = (
+  z: ZObject,
+  apiKey: unknown,
+  query: string,
+  cursor: number | null,
+  options?: AskOptions,
+): Promise<JsonObject | null> =>
+  askFor(
+    z,
+    apiKey,
+    { path: SEARCH_USERS_PATH, body: withCursor({ query }, cursor) },
+    pageBody('userList', 'creators'),
+    apiMessages.unreadableCreators,
+    options,
+  );
+
+/** A page of a video's comments, by an address that `checkTikTokLink` produced; null for a 404. */
+export const fetchComments = (
+  z: ZObject,
+  apiKey: unknown,
+  url: string,
+  cursor: number | null,
+  options?: AskOptions,
+): Promise<JsonObject | null> =>
+  askFor(
+    z,
+    apiKey,
+    { path: COMMENTS_PATH, body: withCursor({ url }, cursor) },
+    pageBody('comments', 'comments'),
+    apiMessages.unreadableComments,
+    options,
+  );

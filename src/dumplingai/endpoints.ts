@@ -3,6 +3,8 @@ export const VIDEO_PATH = '/api/v1/get-tiktok-video';
 export const TRANSCRIPT_PATH = '/api/v1/get-tiktok-transcript';
 export const PROFILE_PATH = '/api/v1/get-tiktok-profile';
 export const PROFILE_VIDEOS_PATH = '/api/v1/get-tiktok-profile-videos';
+export const SEARCH_USERS_PATH = '/api/v1/search-tiktok-users';
+export const COMMENTS_PATH = '/api/v1/get-tiktok-video-comments';
 // The balance endpoint costs no credit, unlike the video endpoint, so the connection test uses it.
 export const BALANCE_PATH = '/api/v2/balance';
 export const REQUEST_SOURCE = 'ZAPIER';

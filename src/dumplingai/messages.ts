@@ -108,6 +108,18 @@ export const apiMessages = {
     `DumplingAI answered, but its answer was cut off or damaged on the way and could not be read. ${
       context === 'step' ? 'Replay this task to ask again; that' : 'Running this URL again'
     } costs one more lookup.`,
+  unreadableCreators: (detail: string): string =>
+    withDetail(
+      'DumplingAI sent an answer that is not a list of TikTok creators: ',
+      detail,
+      ' Try again later; if it keeps happening, contact DumplingAI support.',
+    ),
+  unreadableComments: (detail: string): string =>
+    withDetail(
+      "DumplingAI sent an answer that is not a list of the video's comments: ",
+      detail,
+      ' Try again later; if it keeps happening, contact DumplingAI support.',
+    ),
   noDetail: 'no details were given.',
   redacted: ':censored:',
 } as const;
