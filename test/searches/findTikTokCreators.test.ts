@@ -1,0 +1,182 @@
+import nock from 'nock';
+
+import { LIMITS } from '../../src/dumplingai/limits';
+import { CREATOR_PAGING, findCreators, findTikTokCreators } from '../../src/searches/findTikTokCreators';
+import { API, API_KEY, bundleFor, caught, readFixture, run, userMessage } from '../helpers';
+
+const PATH = '/api/v1/search-tiktok-users';
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+const page = (n: number) => readFixture(`search/page-${n}`);
+
+type Creator = Record<string, unknown>;
+const search = (inputData: Record<string, unknown>) =>
+  run(findTikTokCreators.operation.perform as Parameters<typeof run>[0], bundleFor(inputData)) as Promise<
+    Creator[]
+  >;
+
+/** Pages answered in order, each one asked with the cursor the last one gave. */
+const answerPages = (...numbers: number[]) => {
+  const cursors: Record<number, number | undefined> = { 1: undefined, 2: 3, 3: 6 };
+  return numbers.map((n) => {
+    const cursor = cursors[n];
+    return nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
+      .post(PATH, { query: 'dumpling', requestSource: 'ZAPIER', ...(cursor === undefined ? {} : { cursor }) })
+      .reply(200, page(n), JSON_TYPE);
+  });
+};
+
+describe('Find TikTok Creator', () => {
+  it('is a search named and described in Zapier’s words', () => {
+    expect([findTikTokCreators.key, findTikTokCreators.noun, findTikTokCreators.display.label]).toEqual([
+      'find_tiktok_creators',
+      'TikTok Creator',
+      'Find TikTok Creator',
+    ]);
+  });
+
+  it('asks once with {query, requestSource} and gives every match best first, with its rank and profile keys', async () => {
+    const [scope] = answerPages(1);
+    const creators = await search({ query: '  dumpling ' });
+    expect(scope?.isDone()).toBe(true);
+    expect(creators.map((creator) => [creator.rank, creator.uniqueId, creator.followerCount])).toEqual([
+      [1, 'dumpling.kitchen', 182431],
+      [2, 'dumplingdiaries', 2450000],
+      [3, 'dumpling_daddy', 8900],
+    ]);
+    expect(creators[2]).toMatchObject({
+      profileUrl: 'https://www.tiktok.com/@dumpling_daddy',
+      id: '6812345678901234002',
+    });
+    expect(JSON.parse(String(creators[0]?.avatarFile).split('|||')[1] ?? '')).toMatchObject({
+      bundle: { filename: 'dumpling.kitchen-avatar.jpg' },
+    });
+  });
+
+  it('reads more pages while a filter leaves fewer than 10 matches, each creator once', async () => {
+    const scopes = answerPages(1, 2, 3);
+    const creators = await search({ query: 'dumpling', verifiedOnly: 'true' });
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true, true]);
+    // Ranks count each creator once in DumplingAI's order: the repeat of dumpling.kitchen is gone.
+    expect(creators.map((creator) => [creator.rank, creator.uniqueId])).toEqual([
+      [2, 'dumplingdiaries'],
+      [4, 'mama.dumplings'],
+      [7, 'xiaolongbao.club'],
+    ]);
+  });
+
+  it('keeps creators with at least the minimum followers, a count TikTok hides counting as too few', async () => {
+    answerPages(1, 2, 3);
+    nock(API)
+      .post(PATH, { query: 'hidden', requestSource: 'ZAPIER' })
+      .reply(200, { userList: [{ user: { id: '1', uniqueId: 'no.stats' } }], hasMore: false });
+    const creators = await search({ query: 'dumpling', minFollowers: '100,000', verifiedOnly: false });
+    expect(creators.map((creator) => creator.uniqueId)).toEqual([
+      'dumpling.kitchen',
+      'dumplingdiaries',
+      'mama.dumplings',
+      'xiaolongbao.club',
+    ]);
+    await expect(search({ query: 'hidden', minFollowers: 0 })).resolves.toEqual([]);
+  });
+
+  it('stops asking once the filter has 10 matches', async () => {
+    const many = {
+      hasMore: true,
+      cursor: 10,
+      userList: Array.from({ length: 10 }, (_, i) => ({
+        user: { id: String(i), uniqueId: `creator${i}`, verified: true },
+        stats: { followerCount: 10 },
+      })),
+    };
+    const scope = nock(API).post(PATH).once().reply(200, many);
+    const creators = await search({ query: 'creator', verifiedOnly: true });
+    expect(scope.isDone()).toBe(true);
+    expect(creators).toHaveLength(10);
+  });
+
+  it('asks for no further page when time runs short (a fake clock)', async () => {
+    let clock = 0;
+    const scope = nock(API)
+      .post(PATH, { query: 'dumpling', requestSource: 'ZAPIER' })
+      .reply(() => {
+        clock += 21_000;
+        return [200, page(1), JSON_TYPE];
+      });
+    const perform = findCreators({ limits: LIMITS, paging: CREATOR_PAGING, now: () => clock });
+    const creators = (await run(
+      perform,
+      bundleFor({ query: 'dumpling', verifiedOnly: 'true' }),
+    )) as Creator[];
+    expect(scope.isDone()).toBe(true);
+    expect(creators.map((creator) => creator.uniqueId)).toEqual(['dumplingdiaries']);
+  });
+
+  it.each([
+    ['{"userList":[],"hasMore":false,"cursor":0}', 200],
+    ['{"error":"TikTok users not found"}', 404],
+  ])('finds nothing ([]) for %s', async (body, status) => {
+    const scope = nock(API).post(PATH).reply(status, body, JSON_TYPE);
+    await expect(search({ query: 'zzzz' })).resolves.toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    [{ query: '   ' }, 'Enter what to look for: a name, a username or words that describe the creators.'],
+    [
+      { query: 'x', minFollowers: 'lots' },
+      '"lots" is not a number of followers. Enter a whole number such as 10000, or leave Minimum Followers empty.',
+    ],
+    [
+      { query: 'x', minFollowers: '-5' },
+      '"-5" is not a number of followers. Enter a whole number such as 10000, or leave Minimum Followers empty.',
+    ],
+  ])('refuses %j without a request', async (input, message) => {
+    const error = await caught(() => search(input));
+    expect(error.name).toBe('HaltedError');
+    expect(userMessage(error)).toBe(message);
+  });
+
+  it.each([
+    [400, '{"error":"\'query\' parameter is required and must be a non-empty string."}', {}, 'HaltedError'],
+    [401, '{"error":"API key is invalid or missing."}', {}, 'ExpiredAuthError'],
+    [403, '{"error":"Insufficient credits. Please top up your account."}', {}, 'AppError'],
+    [429, '{"error":"Too many requests."}', { 'Retry-After': '30' }, 'ThrottledError'],
+    [500, '{"error":"boom"}', {}, 'AppError'],
+    [
+      503,
+      '{"error":"Rate limit exceeded. Please try again later."}',
+      { 'Retry-After': '30' },
+      'ThrottledError',
+    ],
+  ])('treats a %i as every other step does', async (status, body, headers, name) => {
+    const scope = nock(API)
+      .post(PATH)
+      .reply(status, body, { ...JSON_TYPE, ...headers });
+    const error = await caught(() => search({ query: 'dumpling' }));
+    expect(scope.isDone()).toBe(true);
+    expect(error.name).toBe(name);
+  });
+
+  it('lets Zapier try later when DumplingAI cannot be reached', async () => {
+    const scope = nock(API).post(PATH).replyWithError('socket hang up');
+    const error = await caught(() => search({ query: 'dumpling' }));
+    expect(scope.isDone()).toBe(true);
+    expect(error.name).toBe('ThrottledError');
+  });
+
+  it('says what a 200 that is no list of creators was', async () => {
+    nock(API).post(PATH).reply(200, '{"users":[]}', JSON_TYPE);
+    const error = await caught(() => search({ query: 'dumpling' }));
+    expect(userMessage(error)).toBe(
+      'DumplingAI sent an answer that is not a list of TikTok creators: the answer held no list of creators. Try again later; if it keeps happening, contact DumplingAI support.',
+    );
+  });
+
+  it('has a sample with every output field, the avatar file as its address', () => {
+    const sample = findTikTokCreators.operation.sample as Record<string, unknown>;
+    const keys = (findTikTokCreators.operation.outputFields as { key: string }[]).map((field) => field.key);
+    expect(Object.keys(sample).sort()).toEqual([...keys].sort());
+    expect(sample.rank).toBe(1);
+    expect(sample.avatarFile).toBe(sample.avatarUrl);
+  });
+});
