@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
 import { listenOnLoopback, stopServer } from './loopback';
+import commentData from './comments.json';
 import creators from './creators.json';
+import searchData from './search.json';
 import transcriptList from './transcripts.json';
 import videoList from './videos.json';
 
@@ -13,6 +15,7 @@ export const RATE_LIMIT = 100;
 export const SAMPLE_VIDEO_URL = 'https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456';
 export const DEFAULT_SLOW_MS = 3000;
 export const SAMPLE_CREATOR = '@dumpling.kitchen';
+export const SAMPLE_QUERY = 'dumpling';
 
 export const SHORT_LINKS: Readonly<Record<string, string>> = {
   ZMhSandbox1: '7321234567890123456',
@@ -36,7 +39,22 @@ interface Endpoint {
   invalid: string;
   notFound: (url: string) => string;
   answer: (id: string, fields: Record<string, unknown>) => unknown;
+  /** The answer's text as sent, when it must differ from JSON.stringify (ids as JSON numbers). */
+  encode?: (body: string) => string;
 }
+
+// Paged answers (`cursor` a number, `hasMore` a boolean): page n answers cursor 3 × n, as the
+// sandbox's pages hold 3 items.
+const PAGE_SIZE = 3;
+const pageAt = (pages: readonly unknown[] | undefined, cursor: unknown): unknown =>
+  pages?.[typeof cursor === 'number' ? cursor / PAGE_SIZE : 0] ?? null;
+
+// Comments by video id, three pages for the sample video, with a 19-digit cid sent as a JSON
+// number as TikTok's app JSON does in places.
+const commentPages = commentData.pages as Readonly<Record<string, readonly unknown[]>>;
+const cidsAsNumbers = (text: string): string =>
+  commentData.numberIds.reduce((body, id) => body.replaceAll(`"cid":"${id}"`, `"cid":${id}`), text);
+const searchPages = searchData.pages as Readonly<Record<string, readonly unknown[]>>;
 
 const ENDPOINTS: Readonly<Record<string, Endpoint>> = {
   '/api/v1/get-tiktok-video': {
@@ -63,6 +81,14 @@ const ENDPOINTS: Readonly<Record<string, Endpoint>> = {
             originalUrl: `https://www.tiktok.com/@/video/${id}`,
           };
     },
+  },
+  '/api/v1/get-tiktok-video-comments': {
+    field: 'url',
+    missing: "'url' parameter is required and must be a non-empty string.",
+    invalid: 'Invalid TikTok video URL format.',
+    notFound: (url) => `TikTok video not found for URL: ${url}`,
+    answer: (id, fields) => pageAt(commentPages[id], fields.cursor),
+    encode: cidsAsNumbers,
   },
 };
 
@@ -278,7 +304,7 @@ export const startSandbox = async ({
     }
     const found = endpoint.answer(match.id, fields);
     if (found === null) reply(404, notFound);
-    else reply(200, withOrigin(json(found)));
+    else reply(200, (endpoint.encode ?? String)(withOrigin(json(found))));
   };
 
   /** The creator endpoints: a handle in, the creator's profile or first page of posts out. */
@@ -315,6 +341,30 @@ export const startSandbox = async ({
     reply(200, NUMBER_IDS.has(name) ? asNumbers(body) : body);
   };
 
+  /** The creator search: a query in, a page of matches out; a query it does not know finds nothing. */
+  const answerSearch = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const reply = (status: number, body: string) => {
+      send(response, status, body, {
+        'X-RateLimit-Limit': String(RATE_LIMIT),
+        'X-RateLimit-Remaining': String(RATE_LIMIT - 1),
+      });
+    };
+    let payload: unknown;
+    try {
+      payload = JSON.parse(await readBody(request));
+    } catch {
+      reply(400, json({ error: 'Invalid JSON in request body' }));
+      return;
+    }
+    const fields = (payload ?? {}) as { query?: unknown; cursor?: unknown };
+    if (typeof fields.query !== 'string' || fields.query.trim() === '') {
+      reply(400, json({ error: "'query' parameter is required and must be a non-empty string." }));
+      return;
+    }
+    const found = pageAt(searchPages[fields.query.trim().toLowerCase()], fields.cursor);
+    reply(200, withOrigin(json(found ?? { userList: [], hasMore: false, cursor: 0 })));
+  };
+
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://sandbox').pathname;
     const authorization = request.headers.authorization ?? '';
@@ -329,7 +379,10 @@ export const startSandbox = async ({
 
     const endpoint = request.method === 'POST' ? ENDPOINTS[path] : undefined;
     const byHandle = request.method === 'POST' ? HANDLE_ENDPOINTS[path] : undefined;
-    if (byHandle !== undefined) {
+    if (request.method === 'POST' && path === '/api/v1/search-tiktok-users') {
+      if (!authorized) send(response, 401, unauthorized);
+      else void answerSearch(request, response);
+    } else if (byHandle !== undefined) {
       if (!authorized) send(response, 401, unauthorized);
       else void answerHandle(request, response, byHandle);
     } else if (endpoint !== undefined) {

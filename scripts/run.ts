@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 
 import {
   SAMPLE_CREATOR,
+  SAMPLE_QUERY,
   SANDBOX_API_KEY,
   SAMPLE_VIDEO_URL,
   startSandbox,
@@ -36,7 +37,7 @@ export interface Job {
 
 /**
  * What to run, from the command line: `<link>`, `transcript <link> [language]`, `creator
- * <creator>` (the trigger) or `profile <creator>`.
+ * <creator>` (the trigger), `profile <creator>`, `creators <query>` or `comments <link>`.
  */
 export const jobOf = (args: string[]): Job => {
   if (args[0] === 'creator') {
@@ -53,6 +54,22 @@ export const jobOf = (args: string[]): Job => {
       step: 'get_tiktok_profile',
       label: 'Get TikTok Profile',
       input: { creator: args[1] ?? SAMPLE_CREATOR },
+    };
+  }
+  if (args[0] === 'creators') {
+    return {
+      kind: 'search',
+      step: 'find_tiktok_creators',
+      label: 'Find TikTok Creator',
+      input: { query: args.slice(1).join(' ') || SAMPLE_QUERY },
+    };
+  }
+  if (args[0] === 'comments') {
+    return {
+      kind: 'search',
+      step: 'get_tiktok_video_comments',
+      label: 'Get TikTok Video Comments',
+      input: { url: args[1] ?? SAMPLE_VIDEO_URL },
     };
   }
   if (args[0] === 'transcript') {
@@ -82,6 +99,9 @@ const NOTHING_FOUND: Readonly<Record<string, string>> = {
   get_tiktok_transcript:
     '\nNo transcript was found: the video has no captions in that language (try another, such as es), or none at all. Zapier treats it as "nothing found".',
   get_tiktok_profile: '\nNo TikTok account has that username: Zapier treats it as "nothing found".',
+  find_tiktok_creators:
+    '\nNo TikTok creator matched (or none was left after the filters): Zapier treats it as "nothing found".',
+  get_tiktok_video_comments: '\nNo video was found at that address: Zapier treats it as "nothing found".',
   new_video_by_creator: '\nThe creator has no posts yet: the trigger has nothing to start a Zap with.',
 };
 
