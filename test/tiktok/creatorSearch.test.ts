@@ -50,7 +50,7 @@ describe('searchPage', () => {
     [{ userList: null, hasMore: false }, 0],
     [{}, 0],
   ])('leaves out matches without a user, and reads an empty page: %j', (body, count) => {
-    const read = searchPage(body as JsonObject);
+    const read = searchPage(body);
     expect(read.creators).toHaveLength(count);
     expect(read.hasMore).toBe(false);
     expect(read.cursor).toBeNull();
