@@ -79,6 +79,32 @@ describe('Find TikTok Creator', () => {
     await expect(search({ query: 'hidden', minFollowers: 0 })).resolves.toEqual([]);
   });
 
+  it('tells creators apart by id, else by username, and leaves out a match that names neither', async () => {
+    nock(API)
+      .post(PATH, { query: 'ids', requestSource: 'ZAPIER' })
+      .reply(200, {
+        hasMore: false,
+        userList: [
+          { user: { uniqueId: 'no.id' } },
+          { user: { uniqueId: 'no.id' } },
+          { user: { nickname: 'Nobody' } },
+          { user: { id: '7', uniqueId: 'has.id' } },
+        ],
+      });
+    const creators = await search({ query: 'ids' });
+    expect(creators.map((creator) => [creator.rank, creator.uniqueId])).toEqual([
+      [1, 'no.id'],
+      [2, 'has.id'],
+    ]);
+  });
+
+  it('asks for a query when none was given', async () => {
+    const error = await caught(() => search({}));
+    expect(userMessage(error)).toBe(
+      'Enter what to look for: a name, a username or words that describe the creators.',
+    );
+  });
+
   it('stops asking once the filter has 10 matches', async () => {
     const many = {
       hasMore: true,
