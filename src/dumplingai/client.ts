@@ -4,7 +4,9 @@ import { isObject, parseAnswer, type JsonObject } from '../tiktok/json';
 import { postIn } from '../tiktok/post';
 import { profileIn } from '../tiktok/profile';
 import {
+  COMMENTS_PATH,
   PROFILE_PATH,
+  SEARCH_USERS_PATH,
   PROFILE_VIDEOS_PATH,
   REQUEST_SOURCE,
   TRANSCRIPT_PATH,
@@ -245,7 +247,6 @@ export const fetchCreatorPosts = (
 
 // Paging endpoints (creator search, comments). Imported here rather than at the top so that this
 // block and edits to the top of the file stay apart.
-import { COMMENTS_PATH, SEARCH_USERS_PATH } from './endpoints';
 
 /**
  * A page that may come without its list when it is empty (TikTok sends `null` there), so paging
