@@ -137,11 +137,12 @@ const batchLookUp = async (urls: string[]) => {
 
 const stall: Behaviour = () => undefined;
 const resetAtOnce: Behaviour = (socket) => socket.resetAndDestroy();
-const resetMidBody: Behaviour = (socket) => {
-  socket.write(
-    'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{"id":"73212',
-  );
-  setTimeout(() => socket.resetAndDestroy(), 20);
+// A body cut off right after the headers. (A reset after the headers is not used: on a busy machine
+// it can reach the client before the headers are read, which makes it a reset before any answer.
+// Nor is a Content-Length body cut by a clean close: node-fetch 2 does not notice it, and the
+// lookup runs into its deadline; see the README.)
+const cutAfterHeaders: Behaviour = (socket) => {
+  socket.end('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
 };
 const truncatedChunked: Behaviour = (socket) => {
   socket.write('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n');
@@ -177,7 +178,7 @@ describe('Get TikTok Video on a failing network', () => {
   });
 
   it.each([
-    ['a reset in the middle of the body', resetMidBody],
+    ['a body cut off right after the headers', cutAfterHeaders],
     ['a truncated chunked body', truncatedChunked],
     ['a corrupt gzip body', corruptGzip],
   ])(
@@ -523,7 +524,7 @@ describe('Get TikTok Videos (Batch) under faults', () => {
   );
 
   it('a 200 whose body is cut off or corrupt: asked for once, and reported as answered but unreadable', async () => {
-    const broken: Record<number, Behaviour> = { 1: resetMidBody, 2: truncatedChunked, 3: corruptGzip };
+    const broken: Record<number, Behaviour> = { 1: cutAfterHeaders, 2: truncatedChunked, 3: corruptGzip };
     api.answerWith((socket, request) => {
       const id = idOf(request.body);
       const behaviour = broken[Number(id.slice(-2)) % 4];
