@@ -21,10 +21,11 @@ describe('connection test', () => {
   });
 
   it('keeps the account name the balance answer gives, for the connection label', async () => {
-    nock(API)
+    const scope = nock(API)
       .get('/api/v2/balance')
       .reply(200, { credits: 10, user: { email: 'ana@example.com' } });
     await expect(testConnection()).resolves.toEqual({ connected: true, account: 'ana@example.com' });
+    expect(scope.isDone()).toBe(true);
   });
 
   it('says plainly that a rejected key is invalid or inactive', async () => {
