@@ -209,7 +209,10 @@ const profileBody = (content: string, data: unknown): BodyCheck => {
 const postsBody = (content: string, data: unknown): BodyCheck =>
   isObject(data) &&
   (Array.isArray(data.aweme_list) ||
-    (data.aweme_list == null && ('has_more' in data || 'max_cursor' in data)))
+    // TikTok's own refusal (a private or removed account) comes as a status code and no list;
+    // the trigger reads it, so it is a page here, not an unreadable answer.
+    (data.aweme_list == null &&
+      ['has_more', 'max_cursor', 'statusCode', 'status_code'].some((field) => field in data)))
     ? { ok: true, body: data }
     : { ok: false, detail: answerProblem(content, data) ?? 'the answer held no list of posts.' };
 

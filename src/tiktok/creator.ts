@@ -5,6 +5,10 @@
 
 export type CreatorCheck = { ok: true; handle: string } | { ok: false; message: string };
 
+// TikTok usernames: letters, digits, `_` and `.`, 2 to 24 characters, not ending with `.`.
+const HANDLE_MIN = 2;
+const HANDLE_MAX = 24;
+
 const WHAT_WORKS =
   'Enter the creator’s TikTok username, such as @dumpling.kitchen, or their profile link, such as https://www.tiktok.com/@dumpling.kitchen.';
 
@@ -14,15 +18,14 @@ export const CREATOR_FORMS_HELP =
 
 export const creatorMessages = {
   missing: `Enter the TikTok creator to look up. ${WHAT_WORKS}`,
-  notAHandle: `That is not a TikTok username: usernames are 2 to 24 letters, digits, _ and . (not ending with .). ${WHAT_WORKS}`,
+  notAHandle: `That is not a TikTok username: usernames are ${HANDLE_MIN} to ${HANDLE_MAX} letters, digits, _ and . (not ending with .). ${WHAT_WORKS}`,
   internalId: `That is TikTok's internal id for an account, which DumplingAI does not take. ${WHAT_WORKS}`,
   shortLink: `A short link (vm.tiktok.com/…) does not say whose it is. Open it, then copy the creator's profile address. ${WHAT_WORKS}`,
   postWithoutHandle: `That names a post, not its creator. Open the post and copy the creator's profile address. ${WHAT_WORKS}`,
   notTikTok: `That is not a TikTok profile link. ${WHAT_WORKS}`,
 } as const;
 
-// TikTok usernames: letters, digits, `_` and `.`, 2 to 24 characters, not ending with `.`.
-const HANDLE = /^[a-z0-9_.]{1,23}[a-z0-9_]$/i;
+const HANDLE = new RegExp(`^[a-z0-9_.]{${HANDLE_MIN - 1},${HANDLE_MAX - 1}}[a-z0-9_]$`, 'i');
 // TikTok's long internal user id (`secUid`), which links and exports carry in place of a name.
 const INTERNAL_ID = /^MS4wLjAB/;
 // A post id pasted alone: 15 to 25 digits, the span of real ids (a short number may be a name).

@@ -31,6 +31,11 @@ export const CHECK_EVERY = {
 
 type CheckEvery = keyof typeof CHECK_EVERY;
 
+// Zapier polls every 1 minute (Team and Enterprise plans) to 15 minutes (Free).
+const POLL_MINUTES = { fastest: 1, slowest: 15 } as const;
+const MINUTES_A_DAY = 24 * 60;
+const lookupsADay = (minutes: number): string => (MINUTES_A_DAY / minutes).toLocaleString('en-US');
+
 // Zapier shows the editor at most three new items of a poll.
 const SAMPLE_ITEMS = 3;
 
@@ -43,7 +48,7 @@ export const creatorTriggerText = {
   photosLabel: 'Include Photo Posts',
   photosHelp: 'Whether photo (slideshow) posts start the Zap too, not only videos.',
   checkEveryLabel: 'Ask DumplingAI',
-  checkEveryHelp: `Each check is one DumplingAI lookup ([pricing](${PRICING_URL})), and Zapier checks every 1 to 15 minutes depending on your Zapier plan: 96 to 1,440 lookups a day for one creator. To spend fewer, ask DumplingAI less often; in between, the trigger reuses the posts it fetched last, so new posts arrive later.`,
+  checkEveryHelp: `Each check is one DumplingAI lookup ([pricing](${PRICING_URL})), and Zapier checks every ${POLL_MINUTES.fastest} to ${POLL_MINUTES.slowest} minutes depending on your Zapier plan: ${lookupsADay(POLL_MINUTES.slowest)} to ${lookupsADay(POLL_MINUTES.fastest)} lookups a day for one creator. To spend fewer, ask DumplingAI less often; in between, the trigger reuses the posts it fetched last, so new posts arrive later.`,
   notFound: (handle: string): string =>
     `DumplingAI found no TikTok account @${handle}, or could not see its posts. Check the username (creators can change it) and that the account is public, then test this trigger again.`,
   unavailable: (handle: string): string =>

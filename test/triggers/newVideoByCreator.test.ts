@@ -213,6 +213,15 @@ describe('New TikTok Video by Creator, when something is wrong', () => {
     });
   });
 
+  it.each([{ statusCode: 10222 }, { status_code: 10202, status_msg: 'User not found' }])(
+    'says so when TikTok refuses the account, even in an answer with no page fields (%j)',
+    async (body) => {
+      answer('private.person', JSON.stringify(body));
+      const error = await caught(() => poll({ creator: 'private.person' }));
+      expect(JSON.parse(error.message)).toMatchObject({ code: 'creator_unavailable', status: 403 });
+    },
+  );
+
   it.each([
     [401, '{"error":"API key is invalid or missing."}', {}, 'ExpiredAuthError'],
     [403, '{"error":"Insufficient credits. Please top up your account."}', {}, 'AppError'],
@@ -337,34 +346,41 @@ describe('asking DumplingAI at most every hour, 6 hours or day', () => {
     expect(scopes.map((scope) => scope.isDone())).toEqual([true, true]);
   });
 
-  it('keys the list by the creator and the interval, with a time to live of that interval', async () => {
-    const sets: unknown[][] = [];
-    answer('dumpling.kitchen', onePost);
-    await appTester(
-      (z, b: Bundle<{ creator: string; checkEvery: string }>) =>
-        pollCreator(LIMITS, now)(
-          {
-            ...z,
-            cache: {
-              ...z.cache,
-              get: () => Promise.resolve(null),
-              set: (...args: unknown[]) => {
-                sets.push(args);
-                return Promise.resolve(true);
+  it.each([
+    ['hour', 3600],
+    ['six_hours', 21600],
+    ['day', 86400],
+  ])(
+    'keys the list by the creator and the interval %s, with a time to live of %i seconds',
+    async (every, ttl) => {
+      const sets: unknown[][] = [];
+      answer('dumpling.kitchen', onePost);
+      await appTester(
+        (z, b: Bundle<{ creator: string; checkEvery: string }>) =>
+          pollCreator(LIMITS, now)(
+            {
+              ...z,
+              cache: {
+                ...z.cache,
+                get: () => Promise.resolve(null),
+                set: (...args: unknown[]) => {
+                  sets.push(args);
+                  return Promise.resolve(true);
+                },
               },
             },
-          },
-          b,
-        ),
-      bundle({ creator: 'Dumpling.Kitchen', checkEvery: 'six_hours' }),
-    );
-    expect(sets).toEqual([
-      [
-        'creator-posts:dumpling.kitchen:six_hours',
-        { at: 0, items: [expect.objectContaining({ id: '7300000000000000001' })] },
-        21600,
-        ['user'],
-      ],
-    ]);
-  });
+            b,
+          ),
+        bundle({ creator: 'Dumpling.Kitchen', checkEvery: every }),
+      );
+      expect(sets).toEqual([
+        [
+          `creator-posts:dumpling.kitchen:${every}`,
+          { at: 0, items: [expect.objectContaining({ id: '7300000000000000001' })] },
+          ttl,
+          ['user'],
+        ],
+      ]);
+    },
+  );
 });
