@@ -307,25 +307,34 @@ export const startSandbox = async ({
     else reply(200, (endpoint.encode ?? String)(withOrigin(json(found))));
   };
 
-  /** The creator endpoints: a handle in, the creator's profile or first page of posts out. */
-  const answerHandle = async (
-    request: IncomingMessage,
-    response: ServerResponse,
-    answers: Readonly<Record<string, unknown>>,
-  ): Promise<void> => {
+  /**
+   * The creator endpoints' shared start: a reply with the rate-limit headers, and the request's
+   * JSON body, or null once a 400 has said it was none.
+   */
+  const listExchange = async (request: IncomingMessage, response: ServerResponse) => {
     const reply = (status: number, body: string) => {
       send(response, status, body, {
         'X-RateLimit-Limit': String(RATE_LIMIT),
         'X-RateLimit-Remaining': String(RATE_LIMIT - 1),
       });
     };
-    let payload: unknown;
     try {
-      payload = JSON.parse(await readBody(request));
+      return { reply, payload: JSON.parse(await readBody(request)) as unknown };
     } catch {
       reply(400, json({ error: 'Invalid JSON in request body' }));
-      return;
+      return null;
     }
+  };
+
+  /** The creator endpoints: a handle in, the creator's profile or first page of posts out. */
+  const answerHandle = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    answers: Readonly<Record<string, unknown>>,
+  ): Promise<void> => {
+    const exchanged = await listExchange(request, response);
+    if (exchanged === null) return;
+    const { reply, payload } = exchanged;
     const handle = (payload as { handle?: unknown } | null)?.handle;
     if (typeof handle !== 'string' || handle.trim() === '') {
       reply(400, json({ error: "'handle' parameter is required and must be a non-empty string." }));
@@ -343,19 +352,9 @@ export const startSandbox = async ({
 
   /** The creator search: a query in, a page of matches out; a query it does not know finds nothing. */
   const answerSearch = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const reply = (status: number, body: string) => {
-      send(response, status, body, {
-        'X-RateLimit-Limit': String(RATE_LIMIT),
-        'X-RateLimit-Remaining': String(RATE_LIMIT - 1),
-      });
-    };
-    let payload: unknown;
-    try {
-      payload = JSON.parse(await readBody(request));
-    } catch {
-      reply(400, json({ error: 'Invalid JSON in request body' }));
-      return;
-    }
+    const exchanged = await listExchange(request, response);
+    if (exchanged === null) return;
+    const { reply, payload } = exchanged;
     const fields = (payload ?? {}) as { query?: unknown; cursor?: unknown };
     if (typeof fields.query !== 'string' || fields.query.trim() === '') {
       reply(400, json({ error: "'query' parameter is required and must be a non-empty string." }));
