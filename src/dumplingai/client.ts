@@ -3,6 +3,7 @@ import type { RawHttpResponse, ZObject } from 'zapier-platform-core';
 import { isObject, parseAnswer, type JsonObject } from '../tiktok/json';
 import { postIn } from '../tiktok/post';
 import { profileIn } from '../tiktok/profile';
+import { tikTokRefused } from '../tiktok/refusal';
 import {
   COMMENTS_PATH,
   PROFILE_PATH,
@@ -31,7 +32,8 @@ export interface AskOptions {
 }
 
 /** What a 200's body is: what the endpoint answers, or what it was instead. */
-type BodyCheck = { ok: true; body: JsonObject } | { ok: false; detail: string };
+// A body of null is "nothing found", as a 404 says.
+type BodyCheck = { ok: true; body: JsonObject | null } | { ok: false; detail: string };
 
 /** An answer: its status, its body's text, and what its X-RateLimit-Remaining said (null: nothing). */
 interface Reply {
@@ -199,6 +201,9 @@ const profileBody = (content: string, data: unknown): BodyCheck => {
     [user.id, user.uniqueId, user.unique_id].some((id) => id !== undefined && id !== '')
   )
     return { ok: true, body: profile };
+  // TikTok's refusal without an account (no such user, or banned) is what DumplingAI's 404 says; a
+  // private account still comes with its user, and is read.
+  if (profile === null && isObject(data) && tikTokRefused(data)) return { ok: true, body: null };
   return { ok: false, detail: answerProblem(content, data) ?? 'the answer named no TikTok account.' };
 };
 

@@ -1,4 +1,4 @@
-import { bool, first, flag, num, objectsAt, type JsonObject } from './json';
+import { bool, first, flag, isObject, num, type JsonObject } from './json';
 
 // A page of a creator's posts, as DumplingAI forwards it: TikTok's app JSON, `aweme_list` in
 // the profile's order. TikTok puts up to three pinned posts first, however old. The documented
@@ -15,13 +15,7 @@ export interface PagePost {
 
 const createTimeOf = (post: JsonObject): number | null => first(num(post.create_time), num(post.createTime));
 
-/**
- * The posts of a page, each marked pinned or not. Without a flag, a post counts as pinned when
- * it leads the page (within TikTok's three) and a later post is newer: a profile is otherwise
- * newest first.
- */
-export const postsOnPage = (page: JsonObject): PagePost[] => {
-  const posts = objectsAt(page.aweme_list ?? page.itemList);
+const markPinned = (posts: JsonObject[]): PagePost[] => {
   const times = posts.map(createTimeOf);
   const flags = posts.map((post) => first(flag(post.is_top), bool(post.isPinnedItem)));
   const pinned: boolean[] = [];
@@ -33,4 +27,39 @@ export const postsOnPage = (page: JsonObject): PagePost[] => {
     pinned.push(flagged ?? (leading && newerLater));
   }
   return posts.map((post, index) => ({ post, pinned: pinned[index] === true }));
+};
+
+/**
+ * Whether a pinned post came back into the page only by being pinned: it is older than every
+ * other post of a page that is not the creator's whole history (`has_more`, 1 or 0 in the app
+ * JSON, `hasMore` in the web JSON). A new post is newer than the posts before it, so it cannot be
+ * one; an old post pinned after Zapier's baseline would otherwise start the Zap as if new. Where
+ * the answer does not say whether more posts exist, every post is kept: a repeat is better than
+ * a post the Zap never sees.
+ */
+const pinnedFromBeyond = (page: JsonObject, posts: PagePost[]): ((post: PagePost) => boolean) => {
+  const unpinnedTimes = posts
+    .filter(({ pinned }) => !pinned)
+    .map(({ post }) => createTimeOf(post))
+    .filter((time): time is number => time !== null);
+  if (first(flag(page.has_more), bool(page.hasMore)) !== true || unpinnedTimes.length === 0)
+    return () => false;
+  const oldest = Math.min(...unpinnedTimes);
+  return ({ post, pinned }) => {
+    const time = createTimeOf(post);
+    return pinned && time !== null && time < oldest;
+  };
+};
+
+/**
+ * The posts of a page, each marked pinned or not, without the old posts that pinning brought
+ * back. Without a flag, a post counts as pinned when it leads the page (within TikTok's three)
+ * and a later post is newer: a profile is otherwise newest first. The whole list is read (the
+ * answer's size is capped where it is received); the trigger cuts it after sorting.
+ */
+export const postsOnPage = (page: JsonObject): PagePost[] => {
+  const list = page.aweme_list ?? page.itemList;
+  const posts = markPinned(Array.isArray(list) ? list.filter(isObject) : []);
+  const fromBeyond = pinnedFromBeyond(page, posts);
+  return posts.filter((post) => !fromBeyond(post));
 };

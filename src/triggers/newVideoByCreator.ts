@@ -14,7 +14,7 @@ import { LIMITS, type Limits } from '../dumplingai/limits';
 import { filePointers } from '../hydrators/downloadMedia';
 import { checkCreator, CREATOR_FORMS_HELP } from '../tiktok/creator';
 import { postsOnPage } from '../tiktok/creatorPosts';
-import { num, type JsonObject } from '../tiktok/json';
+import { tikTokRefused } from '../tiktok/refusal';
 import { flattenVideo } from '../zapier/flatten';
 import { newestFirst } from '../zapier/newestFirst';
 import { outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
@@ -95,27 +95,26 @@ interface Fetched {
 // the Zapier user, so two Zaps watching one creator share what one of them paid for. Core 19's
 // types take a scope on `set` only; the runtime takes it on `get` too, as it must to find it.
 const SCOPE = ['user'];
-const cacheKey = (handle: string, every: CheckEvery): string => `creator-posts:${handle}:${every}`;
-const cached = async (z: ZObject, key: string): Promise<Fetched | null> => {
-  const value: unknown = await (z.cache.get as (key: string, scope: string[]) => Promise<unknown>)(
-    key,
-    SCOPE,
-  );
-  return typeof value === 'object' && value !== null && Array.isArray((value as Fetched).items)
-    ? (value as Fetched)
-    : null;
+
+/** Where the list fetched last for one creator and one choice is kept: one key and scope for both ways. */
+const lastFetched = (z: ZObject, handle: string, every: CheckEvery) => {
+  const key = `creator-posts:${handle}:${every}`;
+  return {
+    get: async (): Promise<Fetched | null> => {
+      const value: unknown = await (z.cache.get as (key: string, scope: string[]) => Promise<unknown>)(
+        key,
+        SCOPE,
+      );
+      return typeof value === 'object' && value !== null && Array.isArray((value as Fetched).items)
+        ? (value as Fetched)
+        : null;
+    },
+    set: (value: Fetched, seconds: number) => z.cache.set(key, value, seconds, SCOPE),
+  };
 };
 
 const checkEveryOf = (input: unknown): CheckEvery =>
   typeof input === 'string' && Object.hasOwn(CHECK_EVERY, input) ? (input as CheckEvery) : 'poll';
-
-// TikTok's own answer for a profile it will not show carries a status code that is not 0 (its
-// web JSON `statusCode`, its app JSON `status_code`). DumplingAI documents neither; read them if sent.
-const tikTokRefused = (page: JsonObject): boolean =>
-  [page.statusCode, page.status_code].some((code) => {
-    const value = num(code);
-    return value !== null && value !== 0;
-  });
 
 /** One call of get-tiktok-profile-videos: the first page, every post read like Get TikTok Video. */
 const fetchItems = async (
@@ -152,14 +151,14 @@ export const pollCreator =
     const every = checkEveryOf(bundle.inputData.checkEvery);
     const seconds = CHECK_EVERY[every].seconds;
     const mustAsk = seconds === null || bundle.meta.isPopulatingDedupe || bundle.meta.isLoadingSample;
-    const key = cacheKey(checked.handle, every);
-    const last = mustAsk ? null : await cached(z, key);
+    const store = lastFetched(z, checked.handle, every);
+    const last = mustAsk ? null : await store.get();
     let items: CreatorVideo[];
     if (last !== null && seconds !== null && now() - last.at < seconds * 1000) {
       items = last.items;
     } else {
       items = await fetchItems(z, bundle.authData.apiKey, checked.handle, limits);
-      if (seconds !== null) await z.cache.set(key, { at: now(), items } satisfies Fetched, seconds, SCOPE);
+      if (seconds !== null) await store.set({ at: now(), items }, seconds);
     }
     // Zapier sends a boolean field's value as text ("false"), or as a boolean from the API.
     const photos = String(bundle.inputData.includePhotos).toLowerCase() !== 'false';

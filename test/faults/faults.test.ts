@@ -1,9 +1,13 @@
+import type { Bundle } from 'zapier-platform-core';
+
 import documented from '../fixtures/documented-example.json';
 import { bundleFor, run, userMessage, type BatchOutput } from '../helpers';
 import { testKey } from '../../src/dumplingai/connection';
 import { withPlainErrors } from '../../src/dumplingai/errors';
 import { findVideo } from '../../src/searches/getTikTokVideo';
 import { findVideos } from '../../src/searches/getTikTokVideos';
+import { findProfile } from '../../src/searches/getTikTokProfile';
+import { pollCreator } from '../../src/triggers/newVideoByCreator';
 import { httpAnswer, reply, startRawServer, type Behaviour, type RawServer } from './rawServer';
 import { DEFAULT_LIMITS } from '../../src/searches/batch';
 import { fetchMedia, fileMessages } from '../../src/hydrators/downloadMedia';
@@ -424,6 +428,61 @@ describe('keys that cannot be sent', () => {
     expect(error?.name).toBe('ExpiredAuthError');
     expect(api.requests[0]?.headers.authorization).toBeUndefined();
   });
+});
+
+describe('the creator trigger and Get TikTok Profile on a failing network', () => {
+  const meta = { isLoadingSample: false, isPopulatingDedupe: false } as Bundle['meta'];
+  const steps = {
+    trigger: (limits: Limits) =>
+      attempt(() =>
+        run(withPlainErrors(pollCreator(limits)), {
+          ...bundleFor({ creator: '@dumpling.kitchen' }, KEY),
+          meta,
+        }),
+      ),
+    profile: (limits: Limits) =>
+      attempt(() =>
+        run(withPlainErrors(findProfile(limits)), bundleFor({ creator: '@dumpling.kitchen' }, KEY)),
+      ),
+  };
+
+  it.each(Object.keys(steps) as (keyof typeof steps)[])(
+    '%s, a reset before the headers: a plain message, and Zapier retries the step',
+    async (step) => {
+      api.answerWith(resetAtOnce);
+      const { error, message } = await steps[step](ROOMY);
+      expect([error?.name, message]).toEqual([
+        'ThrottledError',
+        'Could not reach DumplingAI: the connection failed or was cut off. Zapier will retry this step in about 60 seconds; nothing needs to change.',
+      ]);
+    },
+  );
+
+  it.each([
+    ['trigger', 'headers that never come', stall],
+    ['trigger', 'a body that stalls', bodyStalls],
+    ['profile', 'headers that never come', stall],
+    ['profile', 'a body that stalls', bodyStalls],
+  ] as const)('%s, %s: stopped at the deadline', async (step, _case, behaviour) => {
+    api.answerWith(behaviour);
+    const { error, message, ms } = await steps[step](SHORT);
+    expect([error?.name, message]).toEqual([
+      'AppError',
+      "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+    ]);
+    expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it.each(Object.keys(steps) as (keyof typeof steps)[])(
+    '%s, a 200 cut off after the headers: answered but unreadable, asked for once',
+    async (step) => {
+      api.answerWith(cutAfterHeaders);
+      const { error } = await steps[step](ROOMY);
+      expect(JSON.parse(error?.message ?? '')).toMatchObject({ code: 'answered_unreadable' });
+      expect(api.requests).toHaveLength(1);
+    },
+  );
 });
 
 describe('the connection test', () => {

@@ -111,7 +111,7 @@ describe('npm start -- transcript', () => {
 });
 
 describe('npm start -- creator and profile', () => {
-  it('prints what the trigger returns, newest first, pinned posts in their place', async () => {
+  it('prints what the trigger returns, newest first, pinned posts in their place, an old one pinned left out', async () => {
     const run = await npmStart(['creator', '@dumpling.kitchen']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('New TikTok Video by Creator: @dumpling.kitchen');
@@ -124,7 +124,7 @@ describe('npm start -- creator and profile', () => {
       ['7459000000000000003', false],
       ['7321234567890123456', false],
       ['7200000000000000002', true],
-      ['7100000000000000001', true],
+      ['7129645711360012345', false],
     ]);
   }, 60_000);
 

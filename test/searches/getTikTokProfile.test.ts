@@ -80,6 +80,27 @@ describe('Get TikTok Profile', () => {
     expect(scope.isDone()).toBe(true);
   });
 
+  it.each([
+    '{"statusCode":10202,"statusMsg":"","userInfo":{}}',
+    '{"status_code":10221,"status_msg":"This account was banned"}',
+    '{"statusCode":"10221","userInfo":{"user":null}}',
+  ])('returns nothing found when TikTok refuses the account and sends none (%s)', async (body) => {
+    const scope = nock(API).post(PATH).reply(200, body, { 'Content-Type': 'application/json' });
+    await expect(lookUp('gone.creator')).resolves.toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('reads the account TikTok sends with its refusal code (a private one)', async () => {
+    nock(API)
+      .post(PATH)
+      .reply(200, {
+        statusCode: 10222,
+        userInfo: { user: { id: '6900000000000000001', uniqueId: 'private.person', privateAccount: true } },
+      });
+    const [profile] = await lookUp('private.person');
+    expect(profile).toMatchObject({ id: '6900000000000000001', privateAccount: true });
+  });
+
   it('refuses a short link without a request, saying what to paste', async () => {
     const error = await caught(() => lookUp('https://vm.tiktok.com/ZMhKxyz/'));
     expect(error.name).toBe('HaltedError');
@@ -90,6 +111,7 @@ describe('Get TikTok Profile', () => {
     ['{"error":"Upstream hiccup"}', 'Upstream hiccup'],
     ['{"user":{"nickname":"no id"}}', 'the answer named no TikTok account.'],
     ['{"stats":{}}', 'the answer named no TikTok account.'],
+    ['{"statusCode":0,"userInfo":{}}', 'the answer named no TikTok account.'],
   ])('says what a 200 of %s was instead of a profile', async (body, detail) => {
     nock(API).post(PATH).reply(200, body, { 'Content-Type': 'application/json' });
     const error = await caught(() => lookUp('dumpling.kitchen'));

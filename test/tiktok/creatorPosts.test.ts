@@ -93,4 +93,62 @@ describe('postsOnPage', () => {
     expect(postsOnPage({ aweme_list: null, has_more: 0 })).toEqual([]);
     expect(postsOnPage({ aweme_list: [1, 'x', null, post('a', 1)] })).toHaveLength(1);
   });
+
+  it('reads every post of a long page, leaving the cut to the trigger after it sorts them', () => {
+    const posts = Array.from({ length: 150 }, (_, index) => post(`p${index}`, 1000 - index));
+    expect(postsOnPage({ aweme_list: posts })).toHaveLength(150);
+  });
+});
+
+describe('postsOnPage, for an old post pinned after Zapier’s baseline', () => {
+  // A page with more behind it: 'old' is pinned and older than every unpinned post on it.
+  const page = (more: Record<string, unknown>) => ({
+    ...more,
+    aweme_list: [
+      post('old', 100, { is_top: 1 }),
+      post('mid', 500, { is_top: 1 }),
+      post('c', 900),
+      post('d', 300),
+    ],
+  });
+
+  it.each([{ has_more: 1 }, { has_more: true }, { hasMore: true }])(
+    'leaves out a pinned post older than every other post of a page with more behind it (%j)',
+    (more) => {
+      expect(pinnedOf(page(more))).toEqual([
+        ['mid', true],
+        ['c', false],
+        ['d', false],
+      ]);
+    },
+  );
+
+  it.each([{ has_more: 0 }, { hasMore: false }, {}, { has_more: 'yes' }])(
+    'keeps it when the page may hold all the creator’s posts, or does not say (%j)',
+    (more) => {
+      expect(pinnedOf(page(more)).map(([id]) => id)).toEqual(['old', 'mid', 'c', 'd']);
+    },
+  );
+
+  it('keeps pinned posts when no unpinned post on the page has a time, and a pinned post without one', () => {
+    expect(
+      pinnedOf({ has_more: 1, aweme_list: [post('a', 100, { is_top: 1 }), post('b', null)] }).map(
+        ([id]) => id,
+      ),
+    ).toEqual(['a', 'b']);
+    expect(
+      pinnedOf({ has_more: 1, aweme_list: [post('a', null, { is_top: 1 }), post('b', 500)] }).map(
+        ([id]) => id,
+      ),
+    ).toEqual(['a', 'b']);
+  });
+
+  it('keeps a pinned post exactly as old as the oldest unpinned one', () => {
+    expect(
+      pinnedOf({
+        has_more: 1,
+        aweme_list: [post('a', 300, { is_top: 1 }), post('b', 900), post('c', 300)],
+      }).map(([id]) => id),
+    ).toEqual(['a', 'b', 'c']);
+  });
 });
