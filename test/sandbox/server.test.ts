@@ -72,6 +72,287 @@ describe('sandbox creator endpoints', () => {
   });
 });
 
+describe('sandbox creator search', () => {
+  const search = (body: unknown, key = SANDBOX_API_KEY) =>
+    fetch(`${sandbox.origin}/api/v1/search-tiktok-users`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  interface SearchAnswer {
+    cursor: unknown;
+    hasMore: unknown;
+    userList: { user: Record<string, unknown>; stats: Record<string, unknown> }[];
+  }
+
+  /** A page as [cursor, hasMore, each match's id and username, or the search_user_name it alone has]. */
+  const pageOf = async (cursor?: number) => {
+    const response = await search({ query: 'dumpling', requestSource: 'ZAPIER', cursor });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as SearchAnswer;
+    return [
+      answer.cursor,
+      answer.hasMore,
+      answer.userList.map(({ user }) => [
+        user.id,
+        user.uniqueId ?? `search_user_name ${String(user.search_user_name)}`,
+      ]),
+    ];
+  };
+
+  it('answers three pages, the cursor a number and hasMore a boolean, page n at cursor 3 × n', async () => {
+    expect([await pageOf(), await pageOf(3), await pageOf(6)]).toEqual([
+      [
+        3,
+        true,
+        [
+          ['6812345678901234567', 'dumpling.kitchen'],
+          ['6812345678901234001', 'dumplingdiaries'],
+          ['6812345678901234002', 'search_user_name dumpling_daddy'],
+        ],
+      ],
+      [
+        6,
+        true,
+        [
+          // The best match comes again on page 2: a repeat the step must drop.
+          ['6812345678901234567', 'dumpling.kitchen'],
+          ['6812345678901234003', 'mama.dumplings'],
+          ['6812345678901234004', 'tiny.dumpling'],
+        ],
+      ],
+      [
+        9,
+        false,
+        [
+          ['6812345678901234005', 'dumplingart'],
+          ['6812345678901234006', 'xiaolongbao.club'],
+        ],
+      ],
+    ]);
+  });
+
+  it('names one match only by search_user_name, with no uniqueId at all', async () => {
+    const answer = (await (await search({ query: 'dumpling' })).json()) as SearchAnswer;
+    const daddy = answer.userList.find(({ user }) => user.id === '6812345678901234002')?.user;
+    expect(daddy).toMatchObject({ search_user_name: 'dumpling_daddy', nickname: 'Dumpling Daddy' });
+    expect(daddy).not.toHaveProperty('uniqueId');
+  });
+
+  it('reads the query trimmed and in any case, with avatars on the sandbox and TikTok’s web stats', async () => {
+    const response = await search({ query: '  DUMPLING ' });
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('x-ratelimit-limit')).toBe('100');
+    expect(response.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
+    const [first] = ((await response.json()) as SearchAnswer).userList;
+    expect(first).toEqual({
+      user: {
+        id: '6812345678901234567',
+        nickname: 'Dumpling Kitchen',
+        secUid: 'MS4wLjABAAAAdumpling_kitchen',
+        signature: 'Dumplings from scratch, every Sunday.',
+        avatarThumb: `${sandbox.origin}/media/avatar-dumpling.kitchen.jpg`,
+        verified: false,
+        privateAccount: false,
+        uniqueId: 'dumpling.kitchen',
+      },
+      stats: {
+        followerCount: 182431,
+        followingCount: 100,
+        heartCount: 3648620,
+        videoCount: 120,
+        diggCount: 300,
+      },
+    });
+  });
+
+  it('finds nothing for a query it does not know: an empty page, not a 404', async () => {
+    const response = await search({ query: 'no such creator' });
+    expect([response.status, await response.json()]).toEqual([
+      200,
+      { userList: [], hasMore: false, cursor: 0 },
+    ]);
+  });
+
+  it.each([
+    ['a wrong key', () => search({ query: 'dumpling' }, 'sk_wrong'), 401, 'API key is invalid or missing.'],
+    ['a body that is not JSON', () => search('{"query": '), 400, 'Invalid JSON in request body'],
+    ['no query', () => search({}), 400, "'query' parameter is required and must be a non-empty string."],
+    [
+      'a blank query',
+      () => search({ query: ' ' }),
+      400,
+      "'query' parameter is required and must be a non-empty string.",
+    ],
+    [
+      'a query that is not text',
+      () => search({ query: 7 }),
+      400,
+      "'query' parameter is required and must be a non-empty string.",
+    ],
+  ])('refuses %s', async (_what, send, status, error) => {
+    const response = await send();
+    expect([response.status, await response.json()]).toEqual([status, { error }]);
+  });
+});
+
+describe('sandbox comments endpoint', () => {
+  const SAMPLE = 'https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456';
+  const ask = (body: unknown, key = SANDBOX_API_KEY) =>
+    fetch(`${sandbox.origin}/api/v1/get-tiktok-video-comments`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const pageText = async (cursor?: number, url = SAMPLE) => {
+    const response = await ask({ url, requestSource: 'ZAPIER', cursor });
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  interface Comment {
+    cid: unknown;
+    text: string;
+    reply_comment_total?: number;
+    reply_comment?: Comment[];
+  }
+  interface CommentsAnswer {
+    cursor: unknown;
+    hasMore: unknown;
+    total: unknown;
+    comments: Comment[];
+  }
+
+  // JSON.parse would round a 19-digit number, so the cids are read from the text as sent: quoted
+  // when sent as a string, bare when sent as a JSON number. Replies' cids sit inside their comment.
+  const cidsAsSent = (text: string): string[] =>
+    [...text.matchAll(/"cid":("\d+"|\d+)/g)].map((m) => m[1] ?? '');
+
+  it('answers three pages: cursor a number, hasMore a boolean, the total on each', async () => {
+    const pages = [await pageText(), await pageText(3), await pageText(6)];
+    expect(
+      pages.map((text) => {
+        const { cursor, hasMore, total } = JSON.parse(text) as CommentsAnswer;
+        return [cursor, hasMore, total, cidsAsSent(text)];
+      }),
+    ).toEqual([
+      [
+        3,
+        true,
+        9,
+        ['"7321300000000000001"', '"7321300000000000101"', '"7321300000000000002"', '7321399999999999999'],
+      ],
+      [
+        6,
+        true,
+        9,
+        // The last comment of page 1 comes again first on page 2.
+        ['7321399999999999999', '"7321300000000000004"', '"7321300000000000005"', '"7321300000000000105"'],
+      ],
+      [9, false, 9, ['"7321300000000000006"', '"7321300000000000007"']],
+    ]);
+  });
+
+  it('sends the 19-digit cid as a bare JSON number, every digit, which JSON.parse cannot keep', async () => {
+    const text = await pageText();
+    expect(text).toContain('"cid":7321399999999999999,"text":"What flour do you use? 🤔"');
+    expect(text).not.toContain('"7321399999999999999"');
+    const { comments } = JSON.parse(text) as CommentsAnswer;
+    expect(comments.map((comment) => comment.cid)).toEqual([
+      '7321300000000000001',
+      '7321300000000000002',
+      7321400000000000000,
+    ]);
+  });
+
+  it('carries replies inside the comment they answer, with the total of replies', async () => {
+    const replies = (text: string) =>
+      (JSON.parse(text) as CommentsAnswer).comments.map((comment) => [
+        comment.text,
+        comment.reply_comment_total ?? null,
+        (comment.reply_comment ?? []).map((reply) => [reply.cid, reply.text]),
+      ]);
+    expect(replies(await pageText())).toEqual([
+      ['Great recipe! 🔥🥟', 1, [['7321300000000000101', '@hungry.hana thank you! 🙏']]],
+      ['Tried it tonight.\nMy kids loved it!', 0, []],
+      ['What flour do you use? 🤔', 0, []],
+    ]);
+    expect(replies(await pageText(3))[2]).toEqual([
+      'When is the next live?',
+      1,
+      [['7321300000000000105', 'Sunday at 10 🕙']],
+    ]);
+  });
+
+  it('sends emoji as UTF-8 characters, not escapes, and a comment with no reply list at all', async () => {
+    const response = await ask({ url: SAMPLE, cursor: 6 });
+    expect(response.headers.get('content-type')).toBe('application/json');
+    const text = await response.text();
+    expect(text).toContain('"text":"😍😍😍"');
+    expect(text).toContain('"nickname":"✨"');
+    expect(text).not.toContain('\\u');
+    const [emojiOnly] = (JSON.parse(text) as CommentsAnswer).comments;
+    expect(emojiOnly).not.toHaveProperty('reply_comment');
+  });
+
+  it('answers a short link with the post it stands for', async () => {
+    expect(await pageText(undefined, 'https://vm.tiktok.com/ZMhSandbox1/')).toBe(await pageText());
+  });
+
+  it('answers a video without comments with an empty page', async () => {
+    const text = await pageText(
+      undefined,
+      'https://www.tiktok.com/@dumpling.kitchen/video/7322000000000000002',
+    );
+    expect(JSON.parse(text)).toEqual({ hasMore: false, cursor: 0, total: 0, comments: [] });
+  });
+
+  it('counts X-RateLimit-Remaining down per key', async () => {
+    const first = await ask({ url: SAMPLE });
+    const second = await ask({ url: SAMPLE });
+    expect(first.headers.get('x-ratelimit-limit')).toBe('100');
+    expect(Number(second.headers.get('x-ratelimit-remaining'))).toBe(
+      Number(first.headers.get('x-ratelimit-remaining')) - 1,
+    );
+  });
+
+  it.each([
+    ['a wrong key', () => ask({ url: SAMPLE }, 'sk_wrong'), 401, 'API key is invalid or missing.'],
+    ['a body that is not JSON', () => ask('{"url": '), 400, 'Invalid JSON in request body'],
+    ['no url', () => ask({}), 400, "'url' parameter is required and must be a non-empty string."],
+    [
+      'a url that is not TikTok',
+      () => ask({ url: 'https://example.com/x' }),
+      400,
+      'Invalid TikTok video URL format.',
+    ],
+    [
+      'an unknown video',
+      () => ask({ url: 'https://www.tiktok.com/@x/video/1' }),
+      404,
+      'TikTok video not found for URL: https://www.tiktok.com/@x/video/1',
+    ],
+    // Past the last page the sandbox answers as for an unknown video (the app stops at hasMore
+    // false, and reads a later page's 404 as the list's end).
+    [
+      'a cursor past the last page',
+      () => ask({ url: SAMPLE, cursor: 9 }),
+      404,
+      'TikTok video not found for URL: https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456',
+    ],
+    [
+      'the reserved out-of-credits id',
+      () => ask({ url: 'https://www.tiktok.com/@sandbox/video/7000000000000000403' }),
+      403,
+      'Insufficient credits. Please top up your account.',
+    ],
+  ])('answers %s as the API documents', async (_what, send, status, error) => {
+    const response = await send();
+    expect([response.status, await response.json()]).toEqual([status, { error }]);
+  });
+});
+
 describe('sandbox transcript endpoint', () => {
   const ask = (body: unknown) =>
     fetch(`${sandbox.origin}/api/v1/get-tiktok-transcript`, {

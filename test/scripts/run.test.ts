@@ -144,6 +144,93 @@ describe('npm start -- creator and profile', () => {
   }, 90_000);
 });
 
+describe('npm start -- creators and comments', () => {
+  const resultsIn = (stdout: string): unknown[] =>
+    JSON.parse(stdout.slice(stdout.indexOf('\n['))) as unknown[];
+
+  it('prints what Find TikTok Creator returns: page 1, best match first, search_user_name as uniqueId', async () => {
+    const run = await npmStart(['creators', 'dumpling']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Find TikTok Creator: dumpling\n');
+    const output = resultsIn(run.stdout) as Record<string, unknown>[];
+    // Without a filter the step reads one page: the sandbox's first three matches.
+    expect(output.map((creator) => [creator.rank, creator.id, creator.uniqueId, creator.nickname])).toEqual([
+      [1, '6812345678901234567', 'dumpling.kitchen', 'Dumpling Kitchen'],
+      [2, '6812345678901234001', 'dumplingdiaries', 'Dumpling Diaries 🥟'],
+      [3, '6812345678901234002', 'dumpling_daddy', 'Dumpling Daddy'],
+    ]);
+    // The match the sandbox names only by search_user_name.
+    expect(output[2]).toMatchObject({
+      uniqueId: 'dumpling_daddy',
+      profileUrl: 'https://www.tiktok.com/@dumpling_daddy',
+      followerCount: 8900,
+      heartCount: 178000,
+      verified: false,
+    });
+    expect(output[2]?.avatarUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\/avatar-dumpling_daddy\.jpg$/);
+  }, 60_000);
+
+  it('prints what Get TikTok Video Comments returns: three pages in one result, each comment once', async () => {
+    const run = await npmStart(['comments', 'https://vm.tiktok.com/ZMhSandbox1/']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Get TikTok Video Comments: https://vm.tiktok.com/ZMhSandbox1/\n');
+    // The cid the sandbox sent as a bare JSON number, printed with every digit.
+    expect(run.stdout).toContain('"id": "7321399999999999999"');
+    const output = resultsIn(run.stdout) as {
+      comments: { id: string; parentId: string | null; text: string }[];
+    }[];
+    expect(output).toHaveLength(1);
+    const [result] = output;
+    expect(result).toMatchObject({
+      // A short link names no post: the comments name it.
+      videoId: '7321234567890123456',
+      url: 'https://www.tiktok.com/@/video/7321234567890123456',
+      total: 9,
+      returned: 9,
+      hasMore: false,
+    });
+    const ids = result?.comments.map((comment) => comment.id) ?? [];
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(result?.comments.map((comment) => [comment.id, comment.parentId, comment.text])).toEqual([
+      ['7321300000000000001', null, 'Great recipe! 🔥🥟'],
+      ['7321300000000000101', '7321300000000000001', '@hungry.hana thank you! 🙏'],
+      ['7321300000000000002', null, 'Tried it tonight.\nMy kids loved it!'],
+      ['7321399999999999999', null, 'What flour do you use? 🤔'],
+      ['7321300000000000004', null, '@dumpling.kitchen more videos like this please'],
+      ['7321300000000000005', null, 'When is the next live?'],
+      ['7321300000000000105', '7321300000000000005', 'Sunday at 10 🕙'],
+      ['7321300000000000006', null, '😍😍😍'],
+      ['7321300000000000007', null, 'Saved for later'],
+    ]);
+    expect(result).toMatchObject({
+      commentsText:
+        'Great recipe! 🔥🥟\n@hungry.hana thank you! 🙏\nTried it tonight. My kids loved it!\nWhat flour do you use? 🤔\n@dumpling.kitchen more videos like this please\nWhen is the next live?\nSunday at 10 🕙\n😍😍😍\nSaved for later',
+    });
+  }, 60_000);
+
+  it('prints the step’s message for a blank query, and exits non-zero', async () => {
+    // A blank query, not an empty one: `creators ""` falls back to the sample query.
+    const run = await npmStart(['creators', ' ']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(
+      'The step failed. What a Zap user would see:\nEnter what to look for: a name, a username or words that describe the creators.',
+    );
+    expect(run.stderr).not.toContain('What happened');
+    // Refused before any request: the app logs DumplingAI's rate-limit headers after each one.
+    expect(run.stdout).not.toContain('DumplingAI rate limit');
+  }, 60_000);
+
+  it('prints the link check’s message for a link to another site, and exits non-zero', async () => {
+    const run = await npmStart(['comments', 'https://example.com/x']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(
+      "The step failed. What a Zap user would see:\nThat is not a link to a TikTok video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+    );
+    expect(run.stderr).not.toContain('What happened');
+    expect(run.stdout).not.toContain('DumplingAI rate limit');
+  }, 60_000);
+});
+
 describe('jobOf and transcriptIn', () => {
   it.each([
     [
@@ -216,6 +303,42 @@ describe('jobOf and transcriptIn', () => {
         step: 'get_tiktok_profile',
         label: 'Get TikTok Profile',
         input: { creator: '@dumpling.kitchen' },
+      },
+    ],
+    [
+      ['creators'],
+      {
+        kind: 'search',
+        step: 'find_tiktok_creators',
+        label: 'Find TikTok Creator',
+        input: { query: 'dumpling' },
+      },
+    ],
+    [
+      ['creators', 'vegan', 'recipes'],
+      {
+        kind: 'search',
+        step: 'find_tiktok_creators',
+        label: 'Find TikTok Creator',
+        input: { query: 'vegan recipes' },
+      },
+    ],
+    [
+      ['comments'],
+      {
+        kind: 'search',
+        step: 'get_tiktok_video_comments',
+        label: 'Get TikTok Video Comments',
+        input: { url: 'https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456' },
+      },
+    ],
+    [
+      ['comments', 'https://vm.tiktok.com/x/'],
+      {
+        kind: 'search',
+        step: 'get_tiktok_video_comments',
+        label: 'Get TikTok Video Comments',
+        input: { url: 'https://vm.tiktok.com/x/' },
       },
     ],
   ])('reads %j as %j', (args, job) => {
