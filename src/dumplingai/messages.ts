@@ -55,7 +55,11 @@ const withDetail = (before: string, detail: string, after: string): string =>
 
 export const apiMessages = {
   badRequest: (detail: string): string =>
-    withDetail('DumplingAI could not process this URL: ', detail, ' Check the link and try again.'),
+    withDetail(
+      'DumplingAI could not process what this step sent: ',
+      detail,
+      ' Check the link, username or search words in this step and try again.',
+    ),
   outOfCredits: `Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (${DASHBOARD_URL}) and replay this task.`,
   notFound: (detail: string): string =>
     withDetail(

@@ -121,7 +121,7 @@ describe('failureFor', () => {
   ])('400 %j halts with the API message, prefixed', (message) => {
     expect(failureFor(400, { error: message }, null, step)).toEqual({
       kind: 'halt',
-      message: `DumplingAI could not process this URL: ${message} Check the link and try again.`,
+      message: `DumplingAI could not process what this step sent: ${message} Check the link, username or search words in this step and try again.`,
     });
   });
 

@@ -186,7 +186,7 @@ describe('error statuses', () => {
     expect(scope.isDone()).toBe(true);
     expect(error.name).toBe('HaltedError');
     expect(userMessage(error)).toBe(
-      'DumplingAI could not process this URL: Invalid TikTok video URL format. Check the link and try again.',
+      'DumplingAI could not process what this step sent: Invalid TikTok video URL format. Check the link, username or search words in this step and try again.',
     );
   });
 
@@ -283,7 +283,7 @@ describe('error statuses', () => {
     const error = await caught(() => runSearch());
     expect(scope.isDone()).toBe(true);
     expect(userMessage(error)).toBe(
-      'DumplingAI could not process this URL: Bad url Check the link and try again.',
+      'DumplingAI could not process what this step sent: Bad url Check the link, username or search words in this step and try again.',
     );
   });
 

@@ -139,14 +139,14 @@ describe('Get TikTok Transcript', () => {
       { error: 'Invalid TikTok videoUrl format.' },
       {},
       'HaltedError',
-      'DumplingAI could not process this URL: Invalid TikTok videoUrl format. Check the link and try again.',
+      'DumplingAI could not process what this step sent: Invalid TikTok videoUrl format. Check the link, username or search words in this step and try again.',
     ],
     [
       400,
       { error: 'TikTok transcript API error: upstream 502' },
       {},
       'HaltedError',
-      'DumplingAI could not process this URL: TikTok transcript API error: upstream 502 Check the link and try again.',
+      'DumplingAI could not process what this step sent: TikTok transcript API error: upstream 502 Check the link, username or search words in this step and try again.',
     ],
     [
       401,
