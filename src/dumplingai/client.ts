@@ -75,11 +75,15 @@ const ask = (
       try {
         return { status: answer.status, content: await answer.text(), rateLimitRemaining };
       } catch (error) {
-        // DumplingAI has charged for an answer it sent: a body cut off or corrupted after a 2xx is
-        // not a failed connection (free to retry), so nothing asks for it again as if it were.
-        if (isAnswered(answer.status) && networkProblem(error) === 'unreachable') {
+        // DumplingAI has charged for an answer it sent: a body cut off, corrupted or stalled past
+        // the deadline after a 2xx is not a failed connection (free to retry), so nothing asks for
+        // it again as if it were (a batch whose every lookup timed out would be retried whole).
+        const problem = isAnswered(answer.status) ? networkProblem(error) : null;
+        if (problem === 'unreachable' || problem === 'timeout') {
           throw new z.errors.Error(
-            apiMessages.answeredUnreadable(context),
+            problem === 'timeout'
+              ? apiMessages.answeredTooSlowly(context)
+              : apiMessages.answeredUnreadable(context),
             'answered_unreadable',
             answer.status,
           );

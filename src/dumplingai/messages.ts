@@ -17,6 +17,10 @@ export type Context = 'step' | 'batch' | 'connection' | 'file';
 
 const secondsText = (seconds: number): string => `${seconds} second${seconds === 1 ? '' : 's'}`;
 
+// DumplingAI has charged for an answer it sent, even one that never arrived whole.
+const askingAgainCosts = (context: 'step' | 'batch'): string =>
+  `${context === 'step' ? 'Replay this task to ask again; that' : 'Running this URL again'} costs one more lookup.`;
+
 /** What to do next, in words that fit where the user reads the message. */
 const tryAgain = (context: Context, delaySeconds: number): string => {
   switch (context) {
@@ -108,10 +112,10 @@ export const apiMessages = {
       ' Try again later; if it keeps happening, contact DumplingAI support.',
     ),
   // DumplingAI charges for a lookup it has answered, so the words say what asking again costs.
+  answeredTooSlowly: (context: 'step' | 'batch'): string =>
+    `DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. ${askingAgainCosts(context)}`,
   answeredUnreadable: (context: 'step' | 'batch'): string =>
-    `DumplingAI answered, but its answer was cut off or damaged on the way and could not be read. ${
-      context === 'step' ? 'Replay this task to ask again; that' : 'Running this URL again'
-    } costs one more lookup.`,
+    `DumplingAI answered, but its answer was cut off or damaged on the way and could not be read. ${askingAgainCosts(context)}`,
   unreadableCreators: (detail: string): string =>
     withDetail(
       'DumplingAI sent an answer that is not a list of TikTok creators: ',

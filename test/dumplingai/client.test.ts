@@ -127,7 +127,10 @@ describe('fetchVideo', () => {
     });
 
     it('takes a shorter deadline when one is passed in', async () => {
-      nock(API).post(VIDEO_PATH).delay(1000).reply(200, documented);
+      // An answer whose headers never come.
+      nock(API)
+        .post(VIDEO_PATH)
+        .reply(() => new Promise<[number]>(() => undefined));
       const error = await caught(() =>
         run(async (z) => fetchVideo(z, API_KEY, 'https://vm.tiktok.com/x/', { deadlineMs: 50 }), bundleFor()),
       );
@@ -218,7 +221,7 @@ describe('fetchVideoAnswer', () => {
     ]);
   });
 
-  it('calls a 200 whose body stalls past the deadline too slow, as any other lookup that runs out of time', async () => {
+  it('calls a 200 whose body stalls past the deadline answered (DumplingAI has charged), so nothing asks again', async () => {
     const body = new PassThrough();
     body.write('{"id":');
     const scope = nock(API)
@@ -227,7 +230,12 @@ describe('fetchVideoAnswer', () => {
     const error = await caught(() => answer({ deadlineMs: 50 }));
     body.destroy();
     expect(scope.isDone()).toBe(true);
-    expect(JSON.parse(error.message)).toMatchObject({ code: 'timeout' });
+    expect(JSON.parse(error.message)).toEqual({
+      message:
+        "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. Replay this task to ask again; that costs one more lookup.",
+      code: 'answered_unreadable',
+      status: 200,
+    });
   });
 });
 

@@ -219,13 +219,21 @@ describe('Get TikTok Video on a failing network', () => {
     }
   });
 
-  it.each([
-    ['headers that never come', stall],
-    ['a body that stalls', bodyStalls],
-  ])('%s: stopped at the deadline', async (_case, behaviour) => {
-    api.answerWith(behaviour);
+  it('headers that never come: stopped at the deadline', async () => {
+    api.answerWith(stall);
     const { error, message, ms } = await search(KEY, SHORT);
     expect([error?.name, message]).toEqual(['AppError', tooSlowStep]);
+    expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
+  });
+
+  it('a 200 whose body stalls: stopped at the deadline, and said to be answered (it was charged)', async () => {
+    api.answerWith(bodyStalls);
+    const { error, message, ms } = await search(KEY, SHORT);
+    expect([error?.name, message]).toEqual([
+      'AppError',
+      "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. Replay this task to ask again; that costs one more lookup.",
+    ]);
+    expect(JSON.parse(error?.message ?? '')).toMatchObject({ code: 'answered_unreadable' });
     expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
   });
 
@@ -235,7 +243,10 @@ describe('Get TikTok Video on a failing network', () => {
     const deadlineMs = 3_000;
     api.answerWith(slowHeadersThenStall(deadlineMs * 0.9));
     const { error, message, ms } = await search(KEY, { ...SHORT, apiDeadlineMs: deadlineMs });
-    expect([error?.name, message]).toEqual(['AppError', networkMessages.tooSlow('DumplingAI', 3, 'step')]);
+    expect([error?.name, message]).toEqual([
+      'AppError',
+      "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. Replay this task to ask again; that costs one more lookup.",
+    ]);
     expect(ms).toBeGreaterThanOrEqual(deadlineMs - 50);
     expect(ms).toBeLessThan(deadlineMs * 1.45);
   });
@@ -459,17 +470,34 @@ describe('the creator trigger and Get TikTok Profile on a failing network', () =
   );
 
   it.each([
-    ['trigger', 'headers that never come', stall],
-    ['trigger', 'a body that stalls', bodyStalls],
-    ['profile', 'headers that never come', stall],
-    ['profile', 'a body that stalls', bodyStalls],
-  ] as const)('%s, %s: stopped at the deadline', async (step, _case, behaviour) => {
+    [
+      'trigger',
+      'headers that never come',
+      stall,
+      "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+    ],
+    [
+      'trigger',
+      'a 200 whose body stalls',
+      bodyStalls,
+      "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. Replay this task to ask again; that costs one more lookup.",
+    ],
+    [
+      'profile',
+      'headers that never come',
+      stall,
+      "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+    ],
+    [
+      'profile',
+      'a 200 whose body stalls',
+      bodyStalls,
+      "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. Replay this task to ask again; that costs one more lookup.",
+    ],
+  ] as const)('%s, %s: stopped at the deadline', async (step, _case, behaviour, words) => {
     api.answerWith(behaviour);
     const { error, message, ms } = await steps[step](SHORT);
-    expect([error?.name, message]).toEqual([
-      'AppError',
-      "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
-    ]);
+    expect([error?.name, message]).toEqual(['AppError', words]);
     expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
     expect(api.requests).toHaveLength(1);
   });
@@ -609,6 +637,21 @@ describe('Get TikTok Videos (Batch) under faults', () => {
     api.answerWith(corruptGzip);
     const { error, message } = await attempt(() =>
       run(withPlainErrors(findVideos(ROOMY, FAST_BATCH)), bundleFor({ urls: [link(1), link(2)] }, KEY)),
+    );
+    expect([error?.name, message]).toEqual([
+      'HaltedError',
+      'None of the 2 links could be looked up: 2 failed at DumplingAI. Check the links and run this step again.',
+    ]);
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('only 200s whose bodies stall past the deadline: halted, never retried by Zapier (that would pay again)', async () => {
+    api.answerWith(bodyStalls);
+    const { error, message } = await attempt(() =>
+      run(
+        withPlainErrors(findVideos(ROOMY, { ...FAST_BATCH, firstLookupMs: DEADLINE_MS, budgetMs: 2_000 })),
+        bundleFor({ urls: [link(1), link(2)] }, KEY),
+      ),
     );
     expect([error?.name, message]).toEqual([
       'HaltedError',

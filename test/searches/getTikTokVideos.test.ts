@@ -276,13 +276,26 @@ describe('Get TikTok Videos', () => {
 
 describe('one lookup inside the batch', () => {
   it('reports DumplingAI as too slow when the lookup runs past its time', async () => {
-    nock(API).post(VIDEO_PATH).delay(500).reply(200, documented);
+    // No headers come: nothing was answered, so nothing was charged and a later try may do.
+    nock(API)
+      .post(VIDEO_PATH)
+      .reply(() => new Promise<[number]>(() => undefined));
     const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS)(short('ZMslow'), 50), bundleFor());
     expect(outcome).toEqual({
       kind: 'failed',
       message:
         "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
       retryable: true,
+    });
+  });
+
+  it('reports a 200 whose body stops arriving as answered, never to be asked again (that pays again)', async () => {
+    nock(API).post(VIDEO_PATH).delay(500).reply(200, documented);
+    const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS)(short('ZMslow'), 50), bundleFor());
+    expect(outcome).toEqual({
+      kind: 'failed',
+      message:
+        "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. Running this URL again costs one more lookup.",
     });
   });
 
