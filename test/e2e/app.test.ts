@@ -1,9 +1,6 @@
 import { FAULTS, SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
 import { batchLookUp, bundleFor, caught, run, searchVideo, testConnection, userMessage } from '../helpers';
 import { getTikTokTranscript } from '../../src/searches/getTikTokTranscript';
-import { apiMessages, connectionMessages } from '../../src/dumplingai/messages';
-import { batchMessages } from '../../src/searches/batch';
-import { urlMessages } from '../../src/tiktok/linkMessages';
 
 // The app against the sandbox over real loopback HTTP (the e2e project does not load nock).
 
@@ -52,25 +49,53 @@ describe('Get TikTok Video against the sandbox', () => {
   it('rejects a bad URL without reaching the sandbox', async () => {
     const before = sandbox.requests.length;
     const error = await caught(() => search('https://www.youtube.com/watch?v=1'));
-    expect(userMessage(error)).toBe(urlMessages.notTikTokVideo);
+    expect(userMessage(error)).toBe(
+      "That is not a link to a TikTok video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+    );
     expect(sandbox.requests).toHaveLength(before);
   });
 
   it.each([
-    [400, 'HaltedError', apiMessages.badRequest('The video service could not process the provided URL.')],
-    [403, 'AppError', apiMessages.outOfCredits],
+    [
+      400,
+      'HaltedError',
+      'DumplingAI could not process what this step sent: The video service could not process the provided URL. Check the link, username or search words in this step and try again.',
+    ],
+    [
+      403,
+      'AppError',
+      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
+    ],
     [
       500,
       'AppError',
-      apiMessages.serverError(
-        'An unexpected server error occurred while fetching the TikTok video: sandbox fault',
-      ),
+      'DumplingAI had a problem on its side: An unexpected server error occurred while fetching the TikTok video: sandbox fault Try again later; if it keeps happening, contact DumplingAI support.',
     ],
-    [502, 'AppError', apiMessages.serverError('Received invalid data structure from video service.')],
-    [503, 'ThrottledError', apiMessages.rateLimited(30, 'step')],
-    [533, 'ThrottledError', apiMessages.rateLimited(60, 'step')],
-    [429, 'ThrottledError', apiMessages.tooManyRequests(5, 'step')],
-    [200, 'AppError', apiMessages.unreadableAnswer('the answer was a web page, not JSON.')],
+    [
+      502,
+      'AppError',
+      'DumplingAI had a problem on its side: Received invalid data structure from video service. Try again later; if it keeps happening, contact DumplingAI support.',
+    ],
+    [
+      503,
+      'ThrottledError',
+      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 30 seconds; nothing needs to change.",
+    ],
+    [
+      533,
+      'ThrottledError',
+      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
+    ],
+    [
+      429,
+      'ThrottledError',
+      'DumplingAI is getting too many requests from your account right now. Zapier will retry this step in about 5 seconds; nothing needs to change.',
+    ],
+    [
+      200,
+      'AppError',
+      'DumplingAI sent an answer that is not TikTok video data: the answer was a web page, not JSON. Try again later; if it keeps happening, contact DumplingAI support.',
+    ],
   ])('fault %i becomes %s with the user’s message', async (fault, name, message) => {
     const error = await caught(() => search(faultUrl(fault)));
     expect(error.name).toBe(name);
@@ -87,7 +112,9 @@ describe('Get TikTok Video against the sandbox', () => {
       searchVideo('https://vm.tiktok.com/ZMhSandbox1/', 'sk_not_the_sandbox_key'),
     );
     expect(error.name).toBe('ExpiredAuthError');
-    expect(userMessage(error)).toBe(connectionMessages.invalidKey);
+    expect(userMessage(error)).toBe(
+      'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
+    );
   });
 });
 
@@ -99,7 +126,9 @@ describe('connection test against the sandbox', () => {
 
   it('fails with a clear message for another key', async () => {
     const error = await caught(() => testConnection('sk_not_the_sandbox_key'));
-    expect(userMessage(error)).toBe(connectionMessages.invalidKey);
+    expect(userMessage(error)).toBe(
+      'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
+    );
   });
 });
 
@@ -118,11 +147,20 @@ describe('Get TikTok Videos against the sandbox', () => {
     );
     expect(result.videos.map((video) => video.id)).toEqual(['7321234567890123456', '7322000000000000001']);
     expect(result.failures).toEqual([
-      { url: 'not a link', message: urlMessages.notAUrl },
-      { url: faultUrl(404), message: batchMessages.notFound },
+      {
+        url: 'not a link',
+        message:
+          "That is not a web address. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+      },
+      {
+        url: faultUrl(404),
+        message:
+          'DumplingAI found no TikTok video at this address. Check that the video is public and still online.',
+      },
       {
         url: faultUrl(502),
-        message: apiMessages.serverError('Received invalid data structure from video service.'),
+        message:
+          'DumplingAI had a problem on its side: Received invalid data structure from video service. Try again later; if it keeps happening, contact DumplingAI support.',
       },
     ]);
     expect(result).toMatchObject({ succeeded: 2, failed: 3 });
@@ -130,7 +168,9 @@ describe('Get TikTok Videos against the sandbox', () => {
 
   it('stops with the out-of-credits error', async () => {
     const error = await caught(() => batchLookUp([faultUrl(403)], SANDBOX_API_KEY));
-    expect(userMessage(error)).toBe(apiMessages.outOfCredits);
+    expect(userMessage(error)).toBe(
+      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
+    );
   });
 });
 
@@ -177,6 +217,9 @@ describe('Get TikTok Transcript against the sandbox', () => {
 
   it('answers the fault ids with their faults', async () => {
     const error = await caught(() => transcript(faultUrl(403)));
-    expect([error.name, userMessage(error)]).toEqual(['AppError', apiMessages.outOfCredits]);
+    expect([error.name, userMessage(error)]).toEqual([
+      'AppError',
+      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
+    ]);
   });
 });

@@ -10,9 +10,8 @@ import { findProfile } from '../../src/searches/getTikTokProfile';
 import { pollCreator } from '../../src/triggers/newVideoByCreator';
 import { httpAnswer, reply, startRawServer, type Behaviour, type RawServer } from './rawServer';
 import { DEFAULT_LIMITS } from '../../src/searches/batch';
-import { fetchMedia, fileMessages } from '../../src/hydrators/downloadMedia';
+import { fetchMedia } from '../../src/hydrators/downloadMedia';
 import type { Limits } from '../../src/dumplingai/limits';
-import { apiMessages, connectionMessages, networkMessages } from '../../src/dumplingai/messages';
 
 // The app against real sockets on 127.0.0.1 that misbehave: each case checks the class and the
 // words of what the user gets, that the key shows up nowhere (message, output, logs), and that it
@@ -172,8 +171,10 @@ const slowHeadersThenStall =
     }, afterMs);
   };
 
-const unreachableStep = networkMessages.unreachable('DumplingAI', 'step');
-const tooSlowStep = networkMessages.tooSlow('DumplingAI', 1, 'step');
+const unreachableStep =
+  'Could not reach DumplingAI: the connection failed or was cut off. Zapier will retry this step in about 60 seconds; nothing needs to change.';
+const tooSlowStep =
+  "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.";
 
 describe('Get TikTok Video on a failing network', () => {
   it('a reset before the headers: a plain message, and Zapier retries the step', async () => {
@@ -191,7 +192,10 @@ describe('Get TikTok Video on a failing network', () => {
     async (_case, behaviour) => {
       api.answerWith(behaviour);
       const { error, message } = await search();
-      expect([error?.name, message]).toEqual(['AppError', apiMessages.answeredUnreadable('step')]);
+      expect([error?.name, message]).toEqual([
+        'AppError',
+        'DumplingAI answered, but its answer was cut off or damaged on the way and could not be read. Replay this task to ask again; that costs one more lookup.',
+      ]);
       expect(JSON.parse(error?.message ?? '')).toMatchObject({ code: 'answered_unreadable' });
       expect(api.requests).toHaveLength(1);
     },
@@ -258,7 +262,10 @@ describe('Get TikTok Video with hostile answers', () => {
   it('an answer above the size limit is not read into the output', async () => {
     api.answerWith(reply(200, JSON.stringify({ ...documented, desc: 'x'.repeat(3_000_000) })));
     const { error, message } = await search();
-    expect([error?.name, message]).toEqual(['AppError', networkMessages.tooLarge('step')]);
+    expect([error?.name, message]).toEqual([
+      'AppError',
+      'DumplingAI sent an answer far larger than TikTok video data, so it was not read. Try again later; if it keeps happening, contact DumplingAI support.',
+    ]);
   });
 
   it('a 50 MB answer is stopped at the size limit, not read whole', async () => {
@@ -276,7 +283,10 @@ describe('Get TikTok Video with hostile answers', () => {
       more(50);
     });
     const { error, message } = await search();
-    expect([error?.name, message]).toEqual(['AppError', networkMessages.tooLarge('step')]);
+    expect([error?.name, message]).toEqual([
+      'AppError',
+      'DumplingAI sent an answer far larger than TikTok video data, so it was not read. Try again later; if it keeps happening, contact DumplingAI support.',
+    ]);
   });
 
   it('a 1 MB answer gives a small output', async () => {
@@ -316,20 +326,34 @@ describe('Get TikTok Video with hostile answers', () => {
   });
 
   it.each([
-    ['null', 'the answer was not JSON.'],
-    ['[]', 'the answer was a list, not one video.'],
-    ['"text"', 'the answer was not JSON.'],
-    ['42', 'the answer was not JSON.'],
-  ])('a 200 with %s says what it was', async (body, detail) => {
+    [
+      'null',
+      'DumplingAI sent an answer that is not TikTok video data: the answer was not JSON. Try again later; if it keeps happening, contact DumplingAI support.',
+    ],
+    [
+      '[]',
+      'DumplingAI sent an answer that is not TikTok video data: the answer was a list, not one video. Try again later; if it keeps happening, contact DumplingAI support.',
+    ],
+    [
+      '"text"',
+      'DumplingAI sent an answer that is not TikTok video data: the answer was not JSON. Try again later; if it keeps happening, contact DumplingAI support.',
+    ],
+    [
+      '42',
+      'DumplingAI sent an answer that is not TikTok video data: the answer was not JSON. Try again later; if it keeps happening, contact DumplingAI support.',
+    ],
+  ])('a 200 with %s says what it was', async (body, expected) => {
     api.answerWith(reply(200, body));
     const { error, message } = await search();
-    expect([error?.name, message]).toEqual(['AppError', apiMessages.unreadableAnswer(detail)]);
+    expect([error?.name, message]).toEqual(['AppError', expected]);
   });
 
   it('a 200 {"error"} that echoes the key shows the error with the key masked', async () => {
     api.answerWith(reply(200, JSON.stringify({ error: `Key ${KEY} is not allowed here.` })));
     const { message } = await search();
-    expect(message).toBe(apiMessages.unreadableAnswer('Key :censored: is not allowed here.'));
+    expect(message).toBe(
+      'DumplingAI sent an answer that is not TikTok video data: Key :censored: is not allowed here. Try again later; if it keeps happening, contact DumplingAI support.',
+    );
   });
 
   it('a key echoed in headers and across the 250-character cut never shows', async () => {
@@ -341,16 +365,32 @@ describe('Get TikTok Video with hostile answers', () => {
   });
 
   it.each([
-    ['99999999999', 3600],
-    ['0', 1],
-    ['soon', 60],
-    ['Fri, 25 Nov 2039 10:00:00 GMT', 3600],
-  ])('a 503 with Retry-After %j retries after %i seconds at most', async (header, delay) => {
+    [
+      '99999999999',
+      3600,
+      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 3600 seconds; nothing needs to change.",
+    ],
+    [
+      '0',
+      1,
+      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 1 second; nothing needs to change.",
+    ],
+    [
+      'soon',
+      60,
+      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
+    ],
+    [
+      'Fri, 25 Nov 2039 10:00:00 GMT',
+      3600,
+      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 3600 seconds; nothing needs to change.",
+    ],
+  ])('a 503 with Retry-After %j retries after %i seconds at most', async (header, delay, expected) => {
     api.answerWith(reply(503, '{"error":"Rate limit exceeded."}', { ...JSON_TYPE, 'Retry-After': header }));
     const { error, message } = await search();
     expect(error?.name).toBe('ThrottledError');
     expect(JSON.parse(error?.message ?? '')).toEqual({
-      message: apiMessages.rateLimited(delay, 'step'),
+      message: expected,
       delay,
     });
     expect(message).toContain(`in about ${delay} second`);
@@ -359,7 +399,10 @@ describe('Get TikTok Video with hostile answers', () => {
   it('a 429 is said in the app’s own words', async () => {
     api.answerWith(reply(429, '{"error":"Too many"}', { ...JSON_TYPE, 'Retry-After': '1' }));
     const { error, message } = await search();
-    expect([error?.name, message]).toEqual(['ThrottledError', apiMessages.tooManyRequests(1, 'step')]);
+    expect([error?.name, message]).toEqual([
+      'ThrottledError',
+      'DumplingAI is getting too many requests from your account right now. Zapier will retry this step in about 1 second; nothing needs to change.',
+    ]);
     expect(message).toContain('in about 1 second;');
   });
 });
@@ -416,7 +459,10 @@ describe('keys that cannot be sent', () => {
     api.answerWith(reply(200, JSON.stringify(documented)));
     for (const act of [() => search(key), () => connect(key)]) {
       const { error, message } = await act();
-      expect([error?.name, message]).toEqual(['ExpiredAuthError', connectionMessages.badKeyCharacters]);
+      expect([error?.name, message]).toEqual([
+        'ExpiredAuthError',
+        'Your DumplingAI API key contains characters that no DumplingAI key has (a line break, a space or a special character, often picked up when copying). Copy it again from https://app.dumplingai.com/api-keys and reconnect.',
+      ]);
     }
     expect(api.requests).toEqual([]);
   });
@@ -430,7 +476,10 @@ describe('keys that cannot be sent', () => {
   it('a 10 kB key goes as it is, and DumplingAI’s answer is shown', async () => {
     api.answerWith(reply(401, '{"error":"API key is invalid or missing."}'));
     const { error, message } = await search(`sk_${'k'.repeat(10_000)}`);
-    expect([error?.name, message]).toEqual(['ExpiredAuthError', connectionMessages.invalidKey]);
+    expect([error?.name, message]).toEqual([
+      'ExpiredAuthError',
+      'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
+    ]);
   });
 
   it('an empty key sends no Authorization header', async () => {
@@ -519,7 +568,7 @@ describe('the connection test', () => {
     const { error, message } = await connect();
     expect([error?.name, message]).toEqual([
       'AppError',
-      networkMessages.unreachable('DumplingAI', 'connection'),
+      'Could not reach DumplingAI: the connection failed or was cut off. Try connecting again in about 60 seconds.',
     ]);
     expect(message).not.toContain('Zapier will retry');
   });
@@ -527,14 +576,19 @@ describe('the connection test', () => {
   it('a stall: stopped at its deadline', async () => {
     api.answerWith(stall);
     const { message, ms } = await connect(KEY, SHORT);
-    expect(message).toBe(networkMessages.tooSlow('DumplingAI', 1, 'connection'));
+    expect(message).toBe(
+      "DumplingAI took more than 1 second to answer, so the check of your key was stopped before Zapier's time limit. Try again later.",
+    );
     expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
   });
 
   it('a 503: try connecting again, not a step retry', async () => {
     api.answerWith(reply(503, '{}', { ...JSON_TYPE, 'Retry-After': '1' }));
     const { error, message } = await connect();
-    expect([error?.name, message]).toEqual(['AppError', apiMessages.rateLimited(1, 'connection')]);
+    expect([error?.name, message]).toEqual([
+      'AppError',
+      "DumplingAI's video service is rate-limited right now. Try connecting again in about 1 second.",
+    ]);
   });
 });
 
@@ -575,8 +629,16 @@ describe('Get TikTok Videos (Batch) under faults', () => {
   });
 
   it.each([
-    [401, '{"error":"API key is invalid or missing."}', connectionMessages.invalidKey],
-    [403, '{"error":"Insufficient credits. Please top up your account."}', apiMessages.outOfCredits],
+    [
+      401,
+      '{"error":"API key is invalid or missing."}',
+      'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
+    ],
+    [
+      403,
+      '{"error":"Insufficient credits. Please top up your account."}',
+      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
+    ],
   ])(
     'a %i in the middle keeps what was fetched, what was in flight too, and reports the rest, without asking again',
     async (status, body, message) => {
@@ -625,7 +687,8 @@ describe('Get TikTok Videos (Batch) under faults', () => {
     expect(result.failures).toEqual(
       [1, 2, 3, 5, 6, 7, 9, 10, 11].map((n) => ({
         url: link(n),
-        message: apiMessages.answeredUnreadable('batch'),
+        message:
+          'DumplingAI answered, but its answer was cut off or damaged on the way and could not be read. Running this URL again costs one more lookup.',
       })),
     );
     expect(api.requests.map((request) => idOf(request.body)).sort()).toEqual(
@@ -670,9 +733,21 @@ describe('the downloadMedia hydrator', () => {
     );
 
   it.each([
-    ['a reset', resetAtOnce, networkMessages.unreachable('TikTok', 'file')],
-    ['a stall', stall, networkMessages.tooSlow('TikTok', 1, 'file')],
-    ['a body that stalls', bodyStalls, networkMessages.tooSlow('TikTok', 1, 'file')],
+    [
+      'a reset',
+      resetAtOnce,
+      'Could not download this file from TikTok: the connection failed or was cut off. Replay this task in a few minutes; if it keeps failing, run Get TikTok Video again for a fresh address.',
+    ],
+    [
+      'a stall',
+      stall,
+      "TikTok took more than 1 second to send this file, so the download was stopped before Zapier's time limit. Replay this task later.",
+    ],
+    [
+      'a body that stalls',
+      bodyStalls,
+      "TikTok took more than 1 second to send this file, so the download was stopped before Zapier's time limit. Replay this task later.",
+    ],
   ])('%s: a plain message naming TikTok', async (_case, behaviour, expected) => {
     elsewhere.answerWith(behaviour);
     const { error, message } = await download(`${elsewhere.origin}/video.mp4`, SHORT);
@@ -685,19 +760,25 @@ describe('the downloadMedia hydrator', () => {
     });
     // The body never ends: reading it would have run into the deadline instead.
     const { message } = await download(`${elsewhere.origin}/huge.mp4`);
-    expect(message).toBe(networkMessages.tooLarge('file'));
+    expect(message).toBe(
+      'This TikTok file is larger than 100 MB, the most this app hands to Zapier as a file. Map its address field instead of the file.',
+    );
   });
 
   it('says an expired address has expired, without a request', async () => {
     const { message } = await download(`${elsewhere.origin}/video.mp4?x-expires=1600000000&x-signature=abc`);
-    expect(message).toBe(fileMessages.expired);
+    expect(message).toBe(
+      "This TikTok file address has expired (TikTok's addresses last a few hours), so it was not downloaded. Run the Get TikTok Video step again to get a fresh one, then replay this task.",
+    );
     expect(elsewhere.requests).toEqual([]);
   });
 
   it('sends a browser’s headers, and never the key, even to the API’s own origin', async () => {
     api.answerWith(reply(403, 'Access Denied', { 'Content-Type': 'text/plain' }));
     const { message } = await download(`${api.origin}/media/video.mp4`);
-    expect(message).toBe(fileMessages.unavailable(403));
+    expect(message).toBe(
+      "This TikTok file address no longer works (HTTP 403); TikTok's addresses expire after a while. Run the Get TikTok Video step again to get a fresh one, then replay this task.",
+    );
     expect(api.requests[0]?.headers.authorization).toBeUndefined();
     expect(api.requests[0]?.headers.referer).toBe('https://www.tiktok.com/');
     expect(api.requests[0]?.headers['user-agent']).toMatch(/^Mozilla\/5\.0/);
@@ -713,6 +794,9 @@ describe('the downloadMedia hydrator', () => {
       );
     });
     const { error, message } = await download(`${elsewhere.origin}/video.mp4`);
-    expect([error?.name, message]).toEqual(['AppError', networkMessages.unreachable('TikTok', 'file')]);
+    expect([error?.name, message]).toEqual([
+      'AppError',
+      'Could not download this file from TikTok: the connection failed or was cut off. Replay this task in a few minutes; if it keeps failing, run Get TikTok Video again for a fresh address.',
+    ]);
   });
 });

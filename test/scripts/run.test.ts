@@ -4,8 +4,6 @@ import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox } from '../../sandbox/s
 import { jobOf, transcriptIn, userMessageFromCliError } from '../../scripts/run';
 import { PROJECT_ROOT } from '../../scripts/paths';
 import { withBuildLock } from '../buildLock';
-import { apiMessages } from '../../src/dumplingai/messages';
-import { urlMessages } from '../../src/tiktok/linkMessages';
 
 describe('userMessageFromCliError', () => {
   it('reads the message out of the JSON that Zapier’s Error carries', () => {
@@ -72,14 +70,18 @@ describe('npm start (the main job) against the sandbox', () => {
   it('prints what a Zap user would see for an upstream error, and exits non-zero', async () => {
     const run = await npmStart(['https://www.tiktok.com/@sandbox/video/7000000000000000403']);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain(apiMessages.outOfCredits);
+    expect(run.stderr).toContain(
+      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
+    );
     expect(run.stderr).not.toContain('"code"');
   }, 60_000);
 
   it('prints the URL check’s message for a bad URL, and exits non-zero', async () => {
     const run = await npmStart(['not a link']);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain(urlMessages.notAUrl);
+    expect(run.stderr).toContain(
+      "That is not a web address. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+    );
     expect(run.stderr).not.toContain('What happened');
   }, 60_000);
 });

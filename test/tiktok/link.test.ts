@@ -7,6 +7,32 @@ import { urlMessages, type RefusedKind } from '../../src/tiktok/linkMessages';
 
 const ID = '7321234567890123456';
 
+// What the user reads for each kind of refused link, word for word.
+const REFUSED: Record<RefusedKind, string> = {
+  missing:
+    "Enter the TikTok video to look up. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+  notAUrl:
+    "That is not a web address. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+  notTikTokVideo:
+    "That is not a link to a TikTok video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+  douyin:
+    "That is a Douyin link (TikTok's app in China), which DumplingAI does not look up. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+  redirect:
+    "That is TikTok's redirect to another website, not a TikTok video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+  profile:
+    "That is a link to a TikTok profile, not to one video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+  music:
+    "That is a link to a TikTok sound page, not to one video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+  hashtag:
+    "That is a link to a TikTok hashtag page, not to one video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+  effect:
+    "That is a link to a TikTok effect page, not to one video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+  collection:
+    "That is a link to a TikTok collection or playlist, not to one video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+  live: "That is a link to a TikTok LIVE page, not to one video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+  feed: "That is a link to a TikTok feed or search page, not to one video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+};
+
 describe('checkTikTokLink: accepted forms and the address sent', () => {
   it.each(links.accepted)('accepts %j and sends %j', (input, sent) => {
     const result = checkTikTokLink(input);
@@ -32,7 +58,7 @@ describe('checkTikTokLink: refused, with what the link is', () => {
     unknown,
     RefusedKind,
   ][])('refuses %j as %s', (input, kind) => {
-    expect(checkTikTokLink(input)).toEqual({ ok: false, message: urlMessages[kind] });
+    expect(checkTikTokLink(input)).toEqual({ ok: false, message: REFUSED[kind] });
   });
 
   it('keeps every message within 250 characters and names a form that works', () => {
