@@ -247,6 +247,13 @@ export const startSandbox = async ({
     response.end(body);
   };
 
+  // Every request a key makes counts down what it has left, as DumplingAI's headers say.
+  const countDown = (apiKey: string): Record<string, string> => {
+    const remaining = Math.max(0, (remainingByKey.get(apiKey) ?? RATE_LIMIT) - 1);
+    remainingByKey.set(apiKey, remaining);
+    return { 'X-RateLimit-Limit': String(RATE_LIMIT), 'X-RateLimit-Remaining': String(remaining) };
+  };
+
   /** Both endpoints: the same checks and faults, with each one's own field, messages and answer. */
   const answerPost = async (
     request: IncomingMessage,
@@ -254,9 +261,7 @@ export const startSandbox = async ({
     apiKey: string,
     endpoint: Endpoint,
   ): Promise<void> => {
-    const remaining = Math.max(0, (remainingByKey.get(apiKey) ?? RATE_LIMIT) - 1);
-    remainingByKey.set(apiKey, remaining);
-    const limits = { 'X-RateLimit-Limit': String(RATE_LIMIT), 'X-RateLimit-Remaining': String(remaining) };
+    const limits = countDown(apiKey);
     const reply = (status: number, body: string, headers: Record<string, string> = {}) => {
       send(response, status, body, { ...limits, ...headers });
     };
@@ -312,11 +317,9 @@ export const startSandbox = async ({
    * JSON body, or null once a 400 has said it was none.
    */
   const listExchange = async (request: IncomingMessage, response: ServerResponse) => {
+    const limits = countDown(SANDBOX_API_KEY);
     const reply = (status: number, body: string) => {
-      send(response, status, body, {
-        'X-RateLimit-Limit': String(RATE_LIMIT),
-        'X-RateLimit-Remaining': String(RATE_LIMIT - 1),
-      });
+      send(response, status, body, limits);
     };
     try {
       return { reply, payload: JSON.parse(await readBody(request)) as unknown };

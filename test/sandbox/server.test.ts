@@ -52,6 +52,16 @@ describe('sandbox creator endpoints', () => {
     expect(response.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
   });
 
+  it('counts X-RateLimit-Remaining down across the creator endpoints, as for every other', async () => {
+    const first = await ask('get-tiktok-profile', { handle: 'dumpling.kitchen' });
+    const second = await ask('get-tiktok-profile-videos', { handle: 'dumpling.kitchen' });
+    const third = await ask('search-tiktok-users', { query: 'dumpling' });
+    const left = [first, second, third].map((response) =>
+      Number(response.headers.get('x-ratelimit-remaining')),
+    );
+    expect(left.map((count) => count - (left[0] ?? 0))).toEqual([0, -1, -2]);
+  });
+
   it('sends the big.ids page with its ids as JSON numbers', async () => {
     const text = await (await ask('get-tiktok-profile-videos', { handle: 'big.ids' })).text();
     expect(text).toContain('"aweme_id":7524919477404745385');
