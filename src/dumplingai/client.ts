@@ -1,6 +1,6 @@
 import type { RawHttpResponse, ZObject } from 'zapier-platform-core';
 
-import { isObject, parseAnswer, type JsonObject } from '../tiktok/json';
+import { isObject, objectAt, parseAnswer, text, type JsonObject } from '../tiktok/json';
 import { postIn } from '../tiktok/post';
 import { profileIn } from '../tiktok/profile';
 import { tikTokRefused } from '../tiktok/refusal';
@@ -199,15 +199,13 @@ export const fetchTranscript = (
 /** A profile's 200 is TikTok's `{user, stats}` (or its `userInfo` wrapper) naming the user. */
 const profileBody = (content: string, data: unknown): BodyCheck => {
   const profile = profileIn(data);
-  const user = profile === null ? {} : (profile.user as JsonObject);
-  if (
-    profile !== null &&
-    [user.id, user.uniqueId, user.unique_id].some((id) => id !== undefined && id !== '')
-  )
+  const user = objectAt(profile?.user);
+  // Every id the profile reader takes: the web JSON's, and the app JSON's snake_case ones.
+  if (profile !== null && [user.id, user.uid, user.uniqueId, user.unique_id].some((id) => text(id) !== null))
     return { ok: true, body: profile };
   // TikTok's refusal without an account (no such user, or banned) is what DumplingAI's 404 says; a
   // private account still comes with its user, and is read.
-  if (profile === null && isObject(data) && tikTokRefused(data)) return { ok: true, body: null };
+  if (isObject(data) && tikTokRefused(data)) return { ok: true, body: null };
   return { ok: false, detail: answerProblem(content, data) ?? 'the answer named no TikTok account.' };
 };
 

@@ -17,7 +17,7 @@ export const CREATOR_FORMS_HELP =
   'Their username (such as `@dumpling.kitchen`), their profile link (such as `https://www.tiktok.com/@dumpling.kitchen`), or a link to one of their posts.';
 
 export const creatorMessages = {
-  missing: `Enter the TikTok creator to look up. ${WHAT_WORKS}`,
+  missing: `No TikTok creator was entered. ${WHAT_WORKS}`,
   notAHandle: `That is not a TikTok username: usernames are ${HANDLE_MIN} to ${HANDLE_MAX} letters, digits, _ and . (not ending with .). ${WHAT_WORKS}`,
   internalId: `That is TikTok's internal id for an account, which DumplingAI does not take. ${WHAT_WORKS}`,
   shortLink: `A short link (vm.tiktok.com/…) does not say whose it is. Open it, then copy the creator's profile address. ${WHAT_WORKS}`,

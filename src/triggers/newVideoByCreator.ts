@@ -52,7 +52,7 @@ export const creatorTriggerText = {
   notFound: (handle: string): string =>
     `DumplingAI found no TikTok account @${handle}, or could not see its posts. Check the username (creators can change it) and that the account is public, then test this trigger again.`,
   unavailable: (handle: string): string =>
-    `TikTok would not show the posts of @${handle}: the account may be private, restricted or gone. Check it on TikTok, or watch another creator.`,
+    `TikTok would not show the posts of @${handle}: the account may be private, restricted, renamed or gone. Check the username on TikTok (creators can change it), or watch another creator.`,
 } as const;
 
 const inputFields = defineInputFields([

@@ -141,7 +141,7 @@ describe('npm start -- creator and profile', () => {
     const refused = await npmStart(['creator', 'private.person']);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain(
-      'TikTok would not show the posts of @private.person: the account may be private, restricted or gone.',
+      'TikTok would not show the posts of @private.person: the account may be private, restricted, renamed or gone.',
     );
   }, 90_000);
 });

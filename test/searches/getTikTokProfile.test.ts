@@ -84,6 +84,7 @@ describe('Get TikTok Profile', () => {
     '{"statusCode":10202,"statusMsg":"","userInfo":{}}',
     '{"status_code":10221,"status_msg":"This account was banned"}',
     '{"statusCode":"10221","userInfo":{"user":null}}',
+    '{"statusCode":10202,"userInfo":{"user":{}}}',
   ])('returns nothing found when TikTok refuses the account and sends none (%s)', async (body) => {
     const scope = nock(API).post(PATH).reply(200, body, { 'Content-Type': 'application/json' });
     await expect(lookUp('gone.creator')).resolves.toEqual([]);
@@ -101,6 +102,16 @@ describe('Get TikTok Profile', () => {
     expect(profile).toMatchObject({ id: '6900000000000000001', privateAccount: true });
   });
 
+  it.each([
+    ['{"user":{"uid":"6900000000000000002","follower_count":5}}', ['6900000000000000002', null, 5]],
+    ['{"user":{"unique_id":"app.shape","follower_count":7}}', [null, 'app.shape', 7]],
+    ['{"user":{"uid":6900000000000000003}}', ['6900000000000000003', null, null]],
+  ])('reads a profile in TikTok’s app JSON (%s)', async (body, [id, uniqueId, followerCount]) => {
+    nock(API).post(PATH).reply(200, body, { 'Content-Type': 'application/json' });
+    const [profile] = await lookUp('app.shape');
+    expect([profile?.id, profile?.uniqueId, profile?.followerCount]).toEqual([id, uniqueId, followerCount]);
+  });
+
   it('refuses a short link without a request, saying what to paste', async () => {
     const error = await caught(() => lookUp('https://vm.tiktok.com/ZMhKxyz/'));
     expect(error.name).toBe('HaltedError');
@@ -112,6 +123,8 @@ describe('Get TikTok Profile', () => {
     ['{"user":{"nickname":"no id"}}', 'the answer named no TikTok account.'],
     ['{"stats":{}}', 'the answer named no TikTok account.'],
     ['{"statusCode":0,"userInfo":{}}', 'the answer named no TikTok account.'],
+    ['{"user":{"id":"","uniqueId":" "}}', 'the answer named no TikTok account.'],
+    ['{"user":{"id":null,"nickname":"x"}}', 'the answer named no TikTok account.'],
   ])('says what a 200 of %s was instead of a profile', async (body, detail) => {
     nock(API).post(PATH).reply(200, body, { 'Content-Type': 'application/json' });
     const error = await caught(() => lookUp('dumpling.kitchen'));

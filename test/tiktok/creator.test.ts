@@ -36,11 +36,11 @@ describe('checkCreator', () => {
   });
 
   it.each([
-    ['', `Enter the TikTok creator to look up. ${WHAT_WORKS}`],
-    ['   ', `Enter the TikTok creator to look up. ${WHAT_WORKS}`],
-    ['@', `Enter the TikTok creator to look up. ${WHAT_WORKS}`],
-    [undefined, `Enter the TikTok creator to look up. ${WHAT_WORKS}`],
-    [42, `Enter the TikTok creator to look up. ${WHAT_WORKS}`],
+    ['', `No TikTok creator was entered. ${WHAT_WORKS}`],
+    ['   ', `No TikTok creator was entered. ${WHAT_WORKS}`],
+    ['@', `No TikTok creator was entered. ${WHAT_WORKS}`],
+    [undefined, `No TikTok creator was entered. ${WHAT_WORKS}`],
+    [42, `No TikTok creator was entered. ${WHAT_WORKS}`],
     [
       'dumpling kitchen',
       `That is not a TikTok username: usernames are 2 to 24 letters, digits, _ and . (not ending with .). ${WHAT_WORKS}`,

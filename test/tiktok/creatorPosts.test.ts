@@ -143,6 +143,19 @@ describe('postsOnPage, for an old post pinned after Zapier’s baseline', () => 
     ).toEqual(['a', 'b']);
   });
 
+  it('reads the web shape’s createTime for both rules', () => {
+    const web = (id: string, createTime: number) => ({ id, createTime });
+    const pinned = postsOnPage({
+      hasMore: true,
+      itemList: [web('old', 100), web('mid', 500), web('c', 900), web('d', 300)],
+    }).map(({ post: item, pinned: isPinned }) => [item.id, isPinned]);
+    expect(pinned).toEqual([
+      ['mid', true],
+      ['c', false],
+      ['d', false],
+    ]);
+  });
+
   it('keeps a pinned post exactly as old as the oldest unpinned one', () => {
     expect(
       pinnedOf({

@@ -109,6 +109,17 @@ describe('normaliseProfile', () => {
     ).toBe(4213377);
   });
 
+  it('takes heartCount over its older name heart where an answer carries both, in stats and in statsV2', () => {
+    expect(normaliseProfile({ user: { id: '1' }, stats: { heartCount: 30, heart: 20 } }).heartCount).toBe(30);
+    expect(
+      normaliseProfile({
+        user: { id: '1' },
+        statsV2: { heartCount: '31', heart: '21' },
+        stats: { heart: 20 },
+      }).heartCount,
+    ).toBe(31);
+  });
+
   it('falls back to the medium avatar, then the app’s thumbnail', () => {
     expect(
       normaliseProfile({ user: { id: '1', avatarMedium: 'https://p16.tiktokcdn.com/m.jpeg' } }).avatarUrl,

@@ -169,7 +169,7 @@ describe('New TikTok Video by Creator', () => {
       ['7470000000000000010', false, 0],
       ['7465000000000000011', true, 2],
     ]);
-    for (const choice of ['false', false]) {
+    for (const choice of ['false', 'False', false]) {
       answer('mika.travels', page('photo-page'));
       const videos = await poll({ creator: 'mika.travels', includePhotos: choice });
       expect(videos.map((item) => item.id)).toEqual(['7470000000000000010']);
@@ -207,6 +207,20 @@ describe('New TikTok Video by Creator', () => {
       '7459000000000000003',
       '7321234567890123456',
     ]);
+  });
+
+  it('gives the editor videos as samples when photo posts are off, even when the newest posts are photos', async () => {
+    const photoPage = JSON.parse(page('photo-page')) as { aweme_list: Record<string, unknown>[] };
+    const [photo, video] = photoPage.aweme_list;
+    // Four photo posts, newest first, then one video.
+    const aweme_list = [0, 1, 2, 3].map((n) => ({
+      ...photo,
+      aweme_id: `748000000000000000${n}`,
+      create_time: 1_750_000_000 - n,
+    }));
+    answer('mika.travels', JSON.stringify({ has_more: 0, aweme_list: [...aweme_list, video] }));
+    const items = await poll({ creator: 'mika.travels', includePhotos: 'false' }, { isLoadingSample: true });
+    expect(items.map((item) => item.id)).toEqual(['7470000000000000010']);
   });
 
   it('gives every item of a full page when Zapier builds its baseline', async () => {
@@ -269,7 +283,7 @@ describe('New TikTok Video by Creator, when something is wrong', () => {
     const error = await caught(() => poll({ creator: 'private.person' }));
     expect(JSON.parse(error.message)).toEqual({
       message:
-        'TikTok would not show the posts of @private.person: the account may be private, restricted or gone. Check it on TikTok, or watch another creator.',
+        'TikTok would not show the posts of @private.person: the account may be private, restricted, renamed or gone. Check the username on TikTok (creators can change it), or watch another creator.',
       code: 'creator_unavailable',
       status: 403,
     });
@@ -314,6 +328,14 @@ describe('New TikTok Video by Creator, when something is wrong', () => {
     nock(API)
       .post(PATH)
       .reply(200, { user: { uniqueId: 'dumpling.kitchen' } });
+    const error = await caught(() => poll({ creator: 'dumpling.kitchen' }));
+    expect(userMessage(error)).toBe(
+      "DumplingAI sent an answer that is not a list of the creator's posts: the answer held no list of posts. Try again later; if it keeps happening, contact DumplingAI support.",
+    );
+  });
+
+  it('says a 200 whose list of posts is no list is not a page, even with paging fields', async () => {
+    nock(API).post(PATH).reply(200, { aweme_list: 'x', has_more: 1 });
     const error = await caught(() => poll({ creator: 'dumpling.kitchen' }));
     expect(userMessage(error)).toBe(
       "DumplingAI sent an answer that is not a list of the creator's posts: the answer held no list of posts. Try again later; if it keeps happening, contact DumplingAI support.",
@@ -385,17 +407,78 @@ describe('asking DumplingAI at most every hour, 6 hours or day', () => {
     expect(samples.isDone()).toBe(true);
   });
 
+  it('keeps the whole list for a Zap that counts photo posts, whatever the Zap that fetched it chose', async () => {
+    answer('mika.travels', page('photo-page'));
+    const videosOnly = await appTester(
+      pollCreator(LIMITS, now),
+      bundle({ creator: 'mika.travels', checkEvery: 'hour', includePhotos: 'false' }),
+    );
+    expect((videosOnly as Item[]).map((item) => item.id)).toEqual(['7470000000000000010']);
+    clock = 60_000;
+    const withPhotos = await appTester(
+      pollCreator(LIMITS, now),
+      bundle({ creator: 'mika.travels', checkEvery: 'hour' }),
+    );
+    expect((withPhotos as Item[]).map((item) => item.id)).toEqual([
+      '7477969281306526825',
+      '7470000000000000010',
+      '7465000000000000011',
+    ]);
+  });
+
+  it('keeps the whole list fetched for the editor’s samples or Zapier’s baseline, for the polls after', async () => {
+    answer('dumpling.kitchen', page('pinned-page'));
+    expect(await zapPoll({ isLoadingSample: true })).toHaveLength(3);
+    clock = 60_000;
+    expect(await zapPoll()).toHaveLength(5);
+    const baseline = answer('dumpling.kitchen', twoPosts);
+    clock = 2 * 60_000;
+    await zapPoll({ isPopulatingDedupe: true });
+    expect(baseline.isDone()).toBe(true);
+    clock = 3 * 60_000;
+    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000002', '7300000000000000001']);
+  });
+
+  it.each([{ at: 0, items: 'not a list' }, 'junk', null, 7])(
+    'asks again when what the cache holds is no list it wrote (%j)',
+    async (held) => {
+      const scope = answer('dumpling.kitchen', onePost);
+      const items = await appTester(
+        (z, b: Bundle<{ creator: string; checkEvery: string }>) =>
+          pollCreator(LIMITS, now)({ ...z, cache: { ...z.cache, get: () => Promise.resolve(held) } }, b),
+        bundle({ creator: 'dumpling.kitchen', checkEvery: 'hour' }),
+      );
+      expect(scope.isDone()).toBe(true);
+      expect((items as Item[]).map((item) => item.id)).toEqual(['7300000000000000001']);
+    },
+  );
+
   it('asks on every poll for a choice it does not know, even one named like an object’s own key', async () => {
     const scopes = [answer('dumpling.kitchen', onePost), answer('dumpling.kitchen', onePost)];
-    await appTester(
-      pollCreator(LIMITS, now),
-      bundle({ creator: 'dumpling.kitchen', checkEvery: 'toString' }),
-    );
-    await appTester(
-      pollCreator(LIMITS, now),
-      bundle({ creator: 'dumpling.kitchen', checkEvery: 'toString' }),
-    );
+    const touched: string[] = [];
+    const watched = (z: ZObject, b: Bundle<{ creator: string; checkEvery: string }>) =>
+      pollCreator(LIMITS, now)(
+        {
+          ...z,
+          cache: {
+            ...z.cache,
+            get: (key: string) => {
+              touched.push(`get ${key}`);
+              return Promise.resolve(null);
+            },
+            set: (key: string) => {
+              touched.push(`set ${key}`);
+              return Promise.resolve(true);
+            },
+          },
+        },
+        b,
+      );
+    await appTester(watched, bundle({ creator: 'dumpling.kitchen', checkEvery: 'toString' }));
+    await appTester(watched, bundle({ creator: 'dumpling.kitchen', checkEvery: 'toString' }));
     expect(scopes.map((scope) => scope.isDone())).toEqual([true, true]);
+    // Asked on every poll, as the default does: nothing kept, nothing looked up.
+    expect(touched).toEqual([]);
   });
 
   it('asks on every poll by default', async () => {
