@@ -38,6 +38,8 @@ export interface EndpointReport {
   /** Why there is nothing to compare: no answer, no JSON, not a 200. */
   problem: string | null;
   shape: PathShape[];
+  /** The paths the app's readers looked at, present or not: what the app reads of this endpoint. */
+  read: string[];
   /** The sandbox's answer it was compared with, closest in shape. */
   comparedWith: Body | null;
   differences: Differences | null;
@@ -125,6 +127,7 @@ export const runProbe = async (
           status: answer.status,
           problem,
           shape: shape ?? [],
+          read: [],
           comparedWith: null,
           differences: null,
         });
@@ -146,6 +149,7 @@ export const runProbe = async (
         status: answer.status,
         problem: closest === null ? 'the sandbox has no model answer' : null,
         shape,
+        read: [...observed.read].sort(),
         comparedWith: closest?.body ?? null,
         differences: closest === null ? null : differences(closest.model, observed),
       });

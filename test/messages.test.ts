@@ -10,6 +10,10 @@ import {
 import { batchMessages } from '../src/searches/batch';
 import { fileMessages } from '../src/hydrators/downloadMedia';
 import { urlMessages } from '../src/tiktok/linkMessages';
+import { creatorMessages } from '../src/tiktok/creator';
+import { creatorsText } from '../src/searches/findTikTokCreators';
+import { commentsText } from '../src/searches/getTikTokVideoComments';
+import { creatorTriggerText } from '../src/triggers/newVideoByCreator';
 
 const CONTEXTS: Context[] = ['step', 'batch', 'connection', 'file'];
 
@@ -17,8 +21,13 @@ describe('messages', () => {
   const fixed = [
     ...Object.values(urlMessages),
     ...Object.values(connectionMessages),
+    ...Object.values(creatorMessages),
     apiMessages.outOfCredits,
+    creatorsText.missingQuery,
   ];
+  // The longest names and inputs a message can quote: a 24-character handle, 400 characters typed.
+  const longest = 'x'.repeat(400);
+  const handle = 'x'.repeat(24);
   const built = [
     apiMessages.badRequest('x'.repeat(400)),
     apiMessages.notFound('x'.repeat(400)),
@@ -27,6 +36,17 @@ describe('messages', () => {
     apiMessages.unreadableAnswer('x'.repeat(400)),
     apiMessages.answeredUnreadable('step'),
     apiMessages.answeredUnreadable('batch'),
+    apiMessages.answeredTooSlowly('step'),
+    apiMessages.answeredTooSlowly('batch'),
+    apiMessages.unreadableTranscript(longest),
+    apiMessages.unreadableProfile(longest),
+    apiMessages.unreadablePosts(longest),
+    apiMessages.unreadableCreators(longest),
+    apiMessages.unreadableComments(longest),
+    creatorsText.badMinimum(longest),
+    commentsText.badMax(longest),
+    creatorTriggerText.notFound(handle),
+    creatorTriggerText.unavailable(handle),
     ...CONTEXTS.flatMap((context) => [
       apiMessages.rateLimited(3600, context),
       apiMessages.tooManyRequests(3600, context),

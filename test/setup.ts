@@ -6,8 +6,18 @@ nock.disableNetConnect();
 // Tests choose the API address themselves: a developer's shell must not redirect them.
 delete process.env.DUMPLINGAI_BASE_URL;
 
+// A request no interceptor answers is a failed test, not a quiet error the code under test may
+// swallow (a step that keeps what it has when a later page fails would hide an extra request).
+// A test about such a request says so with expectUnmatched().
+const unmatched: string[] = [];
+nock.emitter.on('no match', (request: { method?: string; path?: string }) => {
+  unmatched.push(`${request.method ?? ''} ${request.path ?? ''}`);
+});
+
 afterEach(() => {
   nock.cleanAll();
+  const seen = unmatched.splice(0);
+  if (seen.length > 0) throw new Error(`Requests no nock interceptor answered: ${seen.join(', ')}`);
 });
 
 // nock patches Node's own http module, which outlives this file's module registry. When files run

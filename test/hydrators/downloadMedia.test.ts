@@ -214,8 +214,9 @@ describe('downloadMedia hydrator', () => {
   );
 
   it.each([
-    ['answers with an error', () => nock(RPC).post('/cli').reply(500, { error: 'storage down' })],
-    ['cannot be reached', () => nock(RPC).post('/cli').replyWithError('socket hang up')],
+    // The core asks its storage 3 times before it gives up.
+    ['answers with an error', () => nock(RPC).post('/cli').times(3).reply(500, { error: 'storage down' })],
+    ['cannot be reached', () => nock(RPC).post('/cli').times(3).replyWithError('socket hang up')],
   ])(
     'says Zapier could not store the file, not that TikTok failed, when Zapier’s storage %s',
     async (_what, storage) => {

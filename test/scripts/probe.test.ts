@@ -153,6 +153,65 @@ describe('runProbe', () => {
     }
   }, 60_000);
 
+  it('names a number that came as text, and reads each endpoint’s own fields (a reader that read nothing would show)', async () => {
+    const changed = await inFront(sandbox, '/api/v1/search-tiktok-users', (status, body) => ({
+      status,
+      body: body.replace(/"followerCount":(\d+)/g, '"followerCount":"$1"'),
+    }));
+    try {
+      const report = await runProbe(
+        { origin: changed.origin, key: SANDBOX_API_KEY, label: 'x' },
+        SANDBOX_EXAMPLES,
+      );
+      expect(entry(report, 'creator search')?.differences?.typesDiffer).toEqual([
+        { path: 'userList[].stats.followerCount', model: ['number'], answer: ['string'], read: true },
+      ]);
+      expect(entry(report, 'creator search')?.read).toEqual(
+        expect.arrayContaining([
+          'userList[].user.uniqueId',
+          'userList[].user.search_user_name',
+          'hasMore',
+          'cursor',
+        ]),
+      );
+      expect(entry(report, 'comments')?.read).toEqual(
+        expect.arrayContaining([
+          'comments[].cid',
+          'comments[].reply_comment[].cid',
+          'total',
+          'hasMore',
+          'cursor',
+        ]),
+      );
+      expect(entry(report, 'profile videos')?.read).toEqual(
+        expect.arrayContaining(['aweme_list[].aweme_id', 'aweme_list[].is_top', 'has_more', 'status_code']),
+      );
+    } finally {
+      await changed.close();
+    }
+  }, 60_000);
+
+  it('reports a redirect as the answer, and never follows it with the key', async () => {
+    const elsewhere = await inFront(sandbox, '', (status, body) => ({ status, body }));
+    const redirecting = createServer((_request, response) => {
+      response.writeHead(302, { Location: `${elsewhere.origin}/api/v1/get-tiktok-video` });
+      response.end();
+    });
+    await new Promise<void>((listening) => redirecting.listen(0, '127.0.0.1', listening));
+    const address = redirecting.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const report = await runProbe(
+        { origin: `http://127.0.0.1:${port}`, key: 'k', label: 'x' },
+        SANDBOX_EXAMPLES,
+      );
+      expect(report.endpoints.map(({ problem }) => problem)).toEqual(Array(7).fill('answered 302'));
+      expect(elsewhere.asked).toEqual([]);
+    } finally {
+      await Promise.all([elsewhere.close(), new Promise((closed) => redirecting.close(closed))]);
+    }
+  }, 60_000);
+
   it('says when an endpoint gave nothing to compare: a status that is no 200, or a 200 that is no JSON', async () => {
     const notFound = await inFront(sandbox, '/api/v1/get-tiktok-transcript', () => ({
       status: 404,
@@ -303,6 +362,34 @@ describe('npm run probe', () => {
     expect(run.stdout).toContain(`The whole report: ${out}`);
     const report = JSON.parse(readFileSync(out, 'utf8')) as ProbeReport;
     expect([report.target, report.same, report.endpoints.length]).toEqual(['sandbox', true, 7]);
+  }, 120_000);
+
+  it('with a key and --yes asks that key’s API, and writes the key nowhere', async () => {
+    const api = await startSandbox();
+    const out = join(mkdtempSync(join(tmpdir(), 'probe-')), 'report.json');
+    try {
+      // The sandbox's own examples: the public ones are not in it.
+      const examples = [
+        `--video=${SANDBOX_EXAMPLES.video}`,
+        `--photo=${SANDBOX_EXAMPLES.photo}`,
+        `--creator=${SANDBOX_EXAMPLES.creator}`,
+        `--query=${SANDBOX_EXAMPLES.query}`,
+      ];
+      const run = await npmProbe(['--yes', `--out=${out}`, ...examples], {
+        DUMPLINGAI_API_KEY: SANDBOX_API_KEY,
+        DUMPLINGAI_BASE_URL: api.origin,
+      });
+      expect([run.code, run.stdout]).toEqual([
+        0,
+        expect.stringContaining('Every answer has the shape the app is built for.'),
+      ]);
+      expect(api.requests.filter(({ authorized }) => authorized)).toHaveLength(7);
+      const written = readFileSync(out, 'utf8');
+      expect((JSON.parse(written) as ProbeReport).target).toBe('DumplingAI');
+      expect(written + run.stdout + run.stderr).not.toContain(SANDBOX_API_KEY);
+    } finally {
+      await api.close();
+    }
   }, 120_000);
 
   it('with a key and no terminal says what it would cost, asks nothing, and stops before any call', async () => {

@@ -105,6 +105,35 @@ describe('Find TikTok Creator', () => {
     );
   });
 
+  it('keeps a creator with exactly the minimum of followers', async () => {
+    answerPages(1, 2, 3);
+    const creators = await search({ query: 'dumpling', minFollowers: '182431' });
+    expect(creators.map((creator) => creator.uniqueId)).toEqual([
+      'dumpling.kitchen',
+      'dumplingdiaries',
+      'mama.dumplings',
+      'xiaolongbao.club',
+    ]);
+  });
+
+  it('reads at most 5 pages, each one DumplingAI call, however few matches the filter leaves', async () => {
+    const pageAt = (n: number) => ({
+      hasMore: true,
+      cursor: (n + 1) * 3,
+      userList: [
+        { user: { id: `id${n}`, uniqueId: `creator${n}`, verified: false }, stats: { followerCount: 10 } },
+      ],
+    });
+    const scopes = [undefined, 3, 6, 9, 12].map((cursor, n) =>
+      nock(API)
+        .post(PATH, { query: 'rare', requestSource: 'ZAPIER', ...(cursor === undefined ? {} : { cursor }) })
+        .reply(200, pageAt(n)),
+    );
+    // No further interceptor: a sixth request would fail the test.
+    await expect(search({ query: 'rare', verifiedOnly: true })).resolves.toEqual([]);
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true, true, true, true]);
+  });
+
   it('stops asking once the filter has 10 matches', async () => {
     const many = {
       hasMore: true,

@@ -82,6 +82,14 @@ describe('Get TikTok Video Comments', () => {
     expect(thread?.comments[2]?.text).toBe('Tried it tonight.\nMy kids loved it!');
   });
 
+  it('says more exist when it cut the list, even on a last page that says there are no more', async () => {
+    const scopes = answerPages(VIDEO, 1, 2, 3);
+    const [thread] = await comments({ url: VIDEO, maxComments: '8' });
+    // All three pages were read (the last says hasMore false), and 9 comments cut to 8.
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true, true]);
+    expect(thread).toMatchObject({ returned: 8, hasMore: true });
+  });
+
   it('stops at the maximum, cuts to it, and says more exist', async () => {
     const scopes = answerPages(VIDEO, 1);
     const [thread] = await comments({ url: VIDEO, maxComments: '3' });
@@ -94,12 +102,41 @@ describe('Get TikTok Video Comments', () => {
     ]);
   });
 
-  it('asks for 50 by default, and says more exist when the last page read says so', async () => {
-    nock(API).post(PATH, { url: VIDEO, requestSource: 'ZAPIER' }).reply(200, page(1), JSON_TYPE);
-    let clock = 0;
-    const perform = findComments({ limits: LIMITS, paging: DEFAULT_PAGING, now: () => (clock += 11_000) });
+  it('reads 50 comments by default, page by page, and says more exist', async () => {
+    // Pages of 20 comments, each with more behind it: 50 are reached on the third page.
+    const pageOf = (n: number) =>
+      JSON.stringify({
+        comments: Array.from({ length: 20 }, (_, i) => ({
+          cid: `73214000000000${String(n * 100 + i).padStart(5, '0')}`,
+          text: `c${n}-${i}`,
+        })),
+        hasMore: true,
+        cursor: (n + 1) * 20,
+        total: 500,
+      });
+    const scopes = [undefined, 20, 40].map((cursor, n) =>
+      nock(API)
+        .post(PATH, { url: VIDEO, requestSource: 'ZAPIER', ...(cursor === undefined ? {} : { cursor }) })
+        .reply(200, pageOf(n), JSON_TYPE),
+    );
+    const perform = findComments({ limits: LIMITS, paging: DEFAULT_PAGING, now: () => 0 });
     const [thread] = (await run(perform, bundleFor({ url: VIDEO }))) as Thread[];
-    // The fake clock says 22 s have passed once the first page is read: no second page.
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true, true]);
+    expect(thread).toMatchObject({ returned: 50, hasMore: true, total: 500 });
+    expect(thread?.comments.at(-1)).toMatchObject({ id: '7321400000000000209', text: 'c2-9' });
+  });
+
+  it('asks for no second page when the first leaves too little of the step’s time', async () => {
+    nock(API).post(PATH, { url: VIDEO, requestSource: 'ZAPIER' }).reply(200, page(1), JSON_TYPE);
+    // The step starts at 0 s; the first page has taken 21 s: 4 s of the 25 s budget are left,
+    // less than the 5 s a page may need.
+    const times = [0, 21_000];
+    const perform = findComments({
+      limits: LIMITS,
+      paging: DEFAULT_PAGING,
+      now: () => times.shift() ?? 21_000,
+    });
+    const [thread] = (await run(perform, bundleFor({ url: VIDEO }))) as Thread[];
     expect(thread).toMatchObject({ returned: 4, hasMore: true });
   });
 

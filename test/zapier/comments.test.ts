@@ -28,6 +28,10 @@ describe('commentsTextOf', () => {
       ]),
     ).toBe('one two\ncrlf here and there end\n@ana 🔥');
   });
+
+  it('turns every other line break Unicode names into a space too (NEL, vertical tab, form feed)', () => {
+    expect(commentsTextOf([comment('1', 'a\u0085b\vc\fd')])).toBe('a b c d');
+  });
 });
 
 describe('commentsOutput', () => {

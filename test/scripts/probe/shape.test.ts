@@ -23,6 +23,19 @@ describe('shapeOf', () => {
     expect(JSON.stringify(shapeOf(content))).not.toMatch(/7321234567890123456|"x"/);
   });
 
+  it('writes keys that are ids as one <id>, so no id reaches the report', () => {
+    expect(shapeOf('{"ItemModule":{"7321234567890123456":{"id":"7321234567890123456"},"123":1}}')).toEqual([
+      { path: 'ItemModule', types: ['object'] },
+      { path: 'ItemModule.123', types: ['number'] },
+      { path: 'ItemModule.<id>', types: ['object'] },
+      { path: 'ItemModule.<id>.id', types: ['string'] },
+    ]);
+    const read = pathsRead({ m: { '7321234567890123456': { a: 1 } } }, (value) =>
+      Object.values((value as { m: Record<string, { a: number }> }).m).map((item) => item.a),
+    );
+    expect([...read].sort()).toEqual(['m', 'm.<id>', 'm.<id>.a']);
+  });
+
   it('keeps the fewest and most elements of arrays met at one path', () => {
     expect(shapeOf('{"l":[{"i":[1]},{"i":[1,2,3]},{"i":[]}]}')).toContainEqual({
       path: 'l[].i',
@@ -153,6 +166,15 @@ describe('differences', () => {
       { path: 'extra', model: ['number'], answer: ['null', 'number'], read: false },
     ]);
     expect(noDifference(found)).toBe(false);
+  });
+
+  it('takes fewer types than the model’s (ids all strings where it mixes in numbers) for no difference', () => {
+    const mixed = observed([{ path: 'cid', types: ['big integer', 'string'] }], ['cid']);
+    const strings = observed([{ path: 'cid', types: ['string'] }], ['cid']);
+    expect(differences(mixed, strings).typesDiffer).toEqual([]);
+    expect(differences(strings, mixed).typesDiffer).toEqual([
+      { path: 'cid', model: ['string'], answer: ['big integer', 'string'], read: true },
+    ]);
   });
 
   it('counts any one kind of difference as a difference', () => {
