@@ -13,6 +13,7 @@ import {
   type Differences,
   type PathShape,
 } from './probe/shape';
+import { runMain } from './main';
 
 // `npm run probe`: asks each endpoint the app uses once and reports how each answer's shape
 // differs from the answers the app is built and tested against (the sandbox's). With
@@ -259,14 +260,4 @@ const main = async (): Promise<number> => {
   }
 };
 
-if (require.main === module) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runMain(main);

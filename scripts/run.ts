@@ -10,6 +10,7 @@ import {
 } from '../sandbox/server';
 import { PROJECT_ROOT, ZAPIER_CLI } from './paths';
 import { userMessageOf } from '../src/dumplingai/errors';
+import { runMain } from './main';
 
 // The main job: runs the Get TikTok Video step (or, with `transcript`, `creator` or `profile`
 // first, Get TikTok Transcript, the New TikTok Video by Creator trigger or Get TikTok Profile)
@@ -169,14 +170,4 @@ const main = async (): Promise<number> => {
   }
 };
 
-if (require.main === module) {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runMain(main);

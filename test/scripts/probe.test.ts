@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
-import { PROJECT_ROOT } from '../../scripts/paths';
 import { confirmed, optionsOf, runProbe, summaryOf, type ProbeReport } from '../../scripts/probe';
 import { SANDBOX_EXAMPLES } from '../../scripts/probe/endpoints';
-import { withBuildLock } from '../buildLock';
+import { npm } from './npm';
 
 const NONE = { readButAbsent: [], ignored: [], typesDiffer: [] };
 
@@ -321,34 +319,9 @@ describe('optionsOf and confirmed', () => {
   });
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 // The README's command, exactly as a user types it.
-const npmProbe = (args: string[], extraEnv: Record<string, string>): Promise<Run> => {
-  const env = { ...process.env };
-  delete env.DUMPLINGAI_API_KEY;
-  delete env.DUMPLINGAI_BASE_URL;
-  Object.assign(env, extraEnv);
-  return withBuildLock(
-    () =>
-      new Promise((done) => {
-        const child = execFile(
-          'npm',
-          ['run', 'probe', '--silent', '--', ...args],
-          { cwd: PROJECT_ROOT, env, timeout: 90_000 },
-          (error, stdout, stderr) => {
-            done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-          },
-        );
-        // No terminal: stdin is a pipe, closed at once.
-        child.stdin?.end();
-      }),
-  );
-};
+const npmProbe = (args: string[], extraEnv: Record<string, string>) =>
+  npm(['run', 'probe', '--silent', '--', ...args], extraEnv, 90_000);
 
 describe('npm run probe', () => {
   it('without a key probes the sandbox, finds no difference and writes the report', async () => {

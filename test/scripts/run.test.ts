@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
-
 import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox } from '../../sandbox/server';
 import { jobOf, transcriptIn, userMessageFromCliError } from '../../scripts/run';
-import { PROJECT_ROOT } from '../../scripts/paths';
-import { withBuildLock } from '../buildLock';
+import { npm } from './npm';
 
 describe('userMessageFromCliError', () => {
   it('reads the message out of the JSON that Zapier’s Error carries', () => {
@@ -29,32 +26,9 @@ describe('userMessageFromCliError', () => {
   });
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 // The README's main command, exactly as a user types it, with no key in the environment.
-const npmStart = (args: string[], extraEnv: Record<string, string> = {}): Promise<Run> => {
-  const env = { ...process.env };
-  delete env.DUMPLINGAI_API_KEY;
-  delete env.DUMPLINGAI_BASE_URL;
-  Object.assign(env, extraEnv);
-  return withBuildLock(
-    () =>
-      new Promise((done) => {
-        execFile(
-          'npm',
-          ['start', '--silent', '--', ...args],
-          { cwd: PROJECT_ROOT, env, timeout: 60_000 },
-          (error, stdout, stderr) => {
-            done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-          },
-        );
-      }),
-  );
-};
+const npmStart = (args: string[], extraEnv: Record<string, string> = {}) =>
+  npm(['start', '--silent', '--', ...args], extraEnv, 60_000);
 
 describe('npm start (the main job) against the sandbox', () => {
   it('with no URL looks up the sample video and prints the step’s output', async () => {
