@@ -1,6 +1,7 @@
 import type { RawHttpResponse, ZObject } from 'zapier-platform-core';
 
 import { isObject, objectAt, parseAnswer, text, type JsonObject } from '../tiktok/json';
+import { isPage, type PageKind } from '../tiktok/page';
 import { postIn } from '../tiktok/post';
 import { profileIn } from '../tiktok/profile';
 import { tikTokRefused } from '../tiktok/refusal';
@@ -209,19 +210,13 @@ const profileBody = (content: string, data: unknown): BodyCheck => {
   return { ok: false, detail: answerProblem(content, data) ?? 'the answer named no TikTok account.' };
 };
 
-/**
- * A page of a creator's posts is an object with TikTok's `aweme_list`. An empty page may come
- * without the list (TikTok sends `null` there), so paging fields alone are taken as a page too.
- */
-const postsBody = (content: string, data: unknown): BodyCheck =>
-  isObject(data) &&
-  (Array.isArray(data.aweme_list) ||
-    // TikTok's own refusal (a private or removed account) comes as a status code and no list;
-    // the trigger reads it, so it is a page here, not an unreadable answer.
-    (data.aweme_list == null &&
-      ['has_more', 'max_cursor', 'statusCode', 'status_code'].some((field) => field in data)))
-    ? { ok: true, body: data }
-    : { ok: false, detail: answerProblem(content, data) ?? 'the answer held no list of posts.' };
+/** A page's 200 is a page of its kind (see `isPage`), whichever of TikTok's spellings it used. */
+const pageBody =
+  (kind: PageKind, what: string) =>
+  (content: string, data: unknown): BodyCheck =>
+    isPage(data, kind)
+      ? { ok: true, body: data }
+      : { ok: false, detail: answerProblem(content, data) ?? `the answer held no list of ${what}.` };
 
 /** A creator's profile answer, by handle (without `@`); null when DumplingAI knows no such account. */
 export const fetchProfile = (
@@ -250,25 +245,12 @@ export const fetchCreatorPosts = (
     z,
     apiKey,
     { path: PROFILE_VIDEOS_PATH, body: { handle } },
-    postsBody,
+    pageBody('posts', 'posts'),
     apiMessages.unreadablePosts,
     options,
   );
 
-// Paging endpoints (creator search, comments). Imported here rather than at the top so that this
-// block and edits to the top of the file stay apart.
-
-/**
- * A page that may come without its list when it is empty (TikTok sends `null` there), so paging
- * fields alone are taken as a page too.
- */
-const pageBody =
-  (list: string, what: string) =>
-  (content: string, data: unknown): BodyCheck =>
-    isObject(data) &&
-    (Array.isArray(data[list]) || (data[list] == null && ('hasMore' in data || 'cursor' in data)))
-      ? { ok: true, body: data }
-      : { ok: false, detail: answerProblem(content, data) ?? `the answer held no list of ${what}.` };
+// Paging endpoints (creator search, comments).
 
 // The first page is asked without a cursor; later pages send back the one the last page gave.
 const withCursor = (body: Record<string, string>, cursor: number | null): Record<string, string | number> =>
@@ -286,7 +268,7 @@ export const fetchCreatorSearch = (
     z,
     apiKey,
     { path: SEARCH_USERS_PATH, body: withCursor({ query }, cursor) },
-    pageBody('userList', 'creators'),
+    pageBody('creators', 'creators'),
     apiMessages.unreadableCreators,
     options,
   );

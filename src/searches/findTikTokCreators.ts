@@ -14,6 +14,7 @@ import { searchPage, type SearchPage } from '../tiktok/creatorSearch';
 import type { TikTokProfile } from '../tiktok/profile';
 import { creatorOutputFields, flattenCreator } from '../zapier/creators';
 import { avatarFile } from '../zapier/media';
+import { wholeNumberOf } from '../zapier/numberInput';
 import sampleSearch from '../zapier/samples/creatorSearch.json';
 import { DEFAULT_PAGING, readPages, type Paging, type PagingLimits } from './paging';
 
@@ -32,9 +33,10 @@ export const creatorsText = {
   queryHelp:
     'A name, a username or words that describe the creators, such as `vegan recipes`. The best matches come first.',
   minFollowersLabel: 'Minimum Followers',
-  minFollowersHelp: `Only creators with at least this many followers (a creator whose count TikTok does not show is left out). When a filter leaves fewer than ${WANTED_MATCHES} creators, the step reads up to ${CREATOR_PAGING.maxPages} pages of matches, each one DumplingAI call.`,
+  minFollowersHelp: `Only creators with at least this many followers (a creator whose count TikTok does not show is left out); empty or 0 for no minimum. When a filter leaves fewer than ${WANTED_MATCHES} creators, the step reads up to ${CREATOR_PAGING.maxPages} pages of matches, each one DumplingAI call.`,
   verifiedLabel: 'Verified Creators Only',
-  verifiedHelp: 'Only creators with TikTok’s verified badge.',
+  verifiedHelp:
+    'Only creators with TikTok’s verified badge. A creator whose badge DumplingAI’s answer does not show is left out.',
   missingQuery: 'Enter what to look for: a name, a username or words that describe the creators.',
   badMinimum: (entered: string): string =>
     `"${clip(entered, 20)}" is not a number of followers. Enter a whole number such as 10000, or leave Minimum Followers empty.`,
@@ -65,12 +67,10 @@ const inputFields = defineInputFields([
   },
 ]);
 
-/** A whole number of followers, or null for no minimum; undefined when it is not one. */
+/** A minimum number of followers, or null for none (0 is none); undefined when it is no number. */
 export const minimumOf = (input: unknown): number | null | undefined => {
-  const entered = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
-  if (entered === '') return null;
-  const digits = entered.replace(/[,_ ]/g, '');
-  return /^\d{1,12}$/.test(digits) ? Number(digits) : undefined;
+  const minimum = wholeNumberOf(input);
+  return minimum === 0 ? null : minimum;
 };
 
 type Filter = (creator: TikTokProfile) => boolean;

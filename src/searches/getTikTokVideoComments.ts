@@ -13,6 +13,7 @@ import { commentsPage, type CommentsPage, type TikTokComment } from '../tiktok/c
 import { checkTikTokLink } from '../tiktok/link';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import { commentsOutput, commentsOutputFields } from '../zapier/comments';
+import { wholeNumberOf } from '../zapier/numberInput';
 import sampleComments from '../zapier/samples/comments.json';
 import { DEFAULT_PAGING, readPages, type Paging } from './paging';
 
@@ -53,10 +54,9 @@ const inputFields = defineInputFields([
 
 /** How many comments to return; null when the input is no whole number from 1 to the maximum. */
 export const maximumOf = (input: unknown): number | null => {
-  const entered = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
-  if (entered === '') return DEFAULT_COMMENTS;
-  const wanted = /^\d{1,4}$/.test(entered) ? Number(entered) : 0;
-  return wanted >= 1 && wanted <= MAX_COMMENTS ? wanted : null;
+  const wanted = wholeNumberOf(input);
+  if (wanted === null) return DEFAULT_COMMENTS;
+  return wanted !== undefined && wanted >= 1 && wanted <= MAX_COMMENTS ? wanted : null;
 };
 
 /** Every comment of the pages read, each once (TikTok's paging repeats them), in the answer's order. */

@@ -1,4 +1,5 @@
-import { bool, first, flag, isoOf, num, objectAt, objectsAt, text, type JsonObject } from './json';
+import { createdAt, first, flag, isoOf, num, objectAt, objectsAt, text, type JsonObject } from './json';
+import { hasMore } from './page';
 
 // A page of a video's comments, as DumplingAI forwards it: TikTok's app JSON in snake_case
 // (`cid`, `create_time`, `digg_count`, `user.unique_id`), each comment with some of its replies in
@@ -42,7 +43,7 @@ const pinnedOf = (comment: JsonObject): boolean | null => {
 
 const commentOf = (comment: JsonObject, id: string, parentId: string | null): TikTokComment => {
   const user = objectAt(comment.user);
-  const createTime = first(num(comment.create_time), num(comment.createTime));
+  const createTime = createdAt(comment);
   return {
     id,
     parentId,
@@ -60,6 +61,15 @@ const commentOf = (comment: JsonObject, id: string, parentId: string | null): Ti
 };
 
 /**
+ * The comment an entry answers: TikTok's reply list (its answer for one comment's replies) names
+ * it in each entry's `reply_id`, where `"0"` means the entry answers the video itself.
+ */
+const answersOf = (comment: JsonObject): string | null => {
+  const replyTo = text(comment.reply_id);
+  return replyTo === '0' ? null : replyTo;
+};
+
+/**
  * Reads a page of comments. A comment without a `cid` cannot be told from a repeat, so it is
  * left out; replies follow the comment they answer, with its id as `parentId`.
  */
@@ -72,12 +82,12 @@ export const commentsPage = (page: JsonObject): CommentsPage => {
       const replyId = text(reply.cid);
       return replyId === null ? [] : [commentOf(reply, replyId, id)];
     });
-    return [commentOf(comment, id, null), ...replies];
+    return [commentOf(comment, id, answersOf(comment)), ...replies];
   });
   return {
     comments,
     cursor: num(page.cursor),
-    hasMore: bool(page.hasMore) === true,
+    hasMore: hasMore(page),
     total: num(page.total),
     videoId: first(...list.map((comment) => text(comment.aweme_id))),
   };

@@ -1,3 +1,5 @@
+import { pastedText } from './link';
+
 // Which TikTok creator a user means, read once from what people paste: `@handle`, `handle`, a
 // profile link (any letter case, query, fragment, trailing slashes or profile tab), or a link to
 // one of their posts. DumplingAI takes the handle, so whatever names no handle is refused here,
@@ -61,7 +63,8 @@ const readAddress = (text: string): CreatorCheck => {
 
 /** Reads what a user entered for a creator; never throws, and refuses only what is surely wrong. */
 export const checkCreator = (input: unknown): CreatorCheck => {
-  const text = typeof input === 'string' ? input.trim() : '';
+  // `@name/`: a name with the slash of the profile address it was copied from.
+  const text = pastedText(input).replace(/^(@[^/]+)\/+$/, '$1');
   if (text === '' || text === '@') return refused(creatorMessages.missing);
   if (/\s/.test(text)) return refused(creatorMessages.notAHandle);
   // A name may hold dots (`pizza.com` is one), so only a slash or a scheme makes it an address.

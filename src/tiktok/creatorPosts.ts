@@ -1,7 +1,9 @@
-import { bool, first, flag, isObject, num, type JsonObject } from './json';
+import { bool, first, flag, isObject, type JsonObject } from './json';
+import { hasMore, listOf } from './page';
+import { postTime } from './post';
 
-// A page of a creator's posts, as DumplingAI forwards it: TikTok's app JSON, `aweme_list` in
-// the profile's order. TikTok puts up to three pinned posts first, however old. The documented
+// A page of a creator's posts, as DumplingAI forwards it: TikTok's app JSON (`aweme_list`) or
+// its web JSON (`itemList`), in the profile's order. TikTok puts up to three pinned posts first, however old. The documented
 // example shows no pin flag; TikTok's app JSON marks them `is_top` and its web JSON
 // `isPinnedItem`, so a flag is read when present and the order tells the rest.
 
@@ -13,10 +15,8 @@ export interface PagePost {
   pinned: boolean;
 }
 
-const createTimeOf = (post: JsonObject): number | null => first(num(post.create_time), num(post.createTime));
-
 const markPinned = (posts: JsonObject[]): PagePost[] => {
-  const times = posts.map(createTimeOf);
+  const times = posts.map(postTime);
   const flags = posts.map((post) => first(flag(post.is_top), bool(post.isPinnedItem)));
   const pinned: boolean[] = [];
   for (const [index, time] of times.entries()) {
@@ -40,13 +40,12 @@ const markPinned = (posts: JsonObject[]): PagePost[] => {
 const pinnedFromBeyond = (page: JsonObject, posts: PagePost[]): ((post: PagePost) => boolean) => {
   const unpinnedTimes = posts
     .filter(({ pinned }) => !pinned)
-    .map(({ post }) => createTimeOf(post))
+    .map(({ post }) => postTime(post))
     .filter((time): time is number => time !== null);
-  if (first(flag(page.has_more), bool(page.hasMore)) !== true || unpinnedTimes.length === 0)
-    return () => false;
+  if (!hasMore(page) || unpinnedTimes.length === 0) return () => false;
   const oldest = Math.min(...unpinnedTimes);
   return ({ post, pinned }) => {
-    const time = createTimeOf(post);
+    const time = postTime(post);
     return pinned && time !== null && time < oldest;
   };
 };
@@ -58,8 +57,7 @@ const pinnedFromBeyond = (page: JsonObject, posts: PagePost[]): ((post: PagePost
  * answer's size is capped where it is received); the trigger cuts it after sorting.
  */
 export const postsOnPage = (page: JsonObject): PagePost[] => {
-  const list = page.aweme_list ?? page.itemList;
-  const posts = markPinned(Array.isArray(list) ? list.filter(isObject) : []);
+  const posts = markPinned(listOf(page, 'posts').filter(isObject));
   const fromBeyond = pinnedFromBeyond(page, posts);
   return posts.filter((post) => !fromBeyond(post));
 };

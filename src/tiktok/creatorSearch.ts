@@ -1,11 +1,15 @@
-import { bool, first, num, objectAt, objectsAt, text, type JsonObject } from './json';
+import { first, isObject, num, objectAt, objectsAt, text, type JsonObject } from './json';
+import { hasMore } from './page';
 import { normaliseProfile, type TikTokProfile } from './profile';
 
-// A page of DumplingAI's creator search: `userList` of TikTok's web `{user, stats}`, best match
-// first, with `cursor` (a number) and `hasMore` (a boolean) for the next page. Each match is read
-// by the profile normaliser, so a creator found here has the keys and meanings of a profile.
-// Real answers name some matches only by `user.search_user_name` (seen in public workflows; the
-// documented example has `uniqueId`), so that is the username when `uniqueId` is absent.
+// A page of DumplingAI's creator search, best match first, with `cursor` (a number) and
+// `hasMore` for the next page. The documented answer is `userList` of TikTok's web
+// `{user, stats}`; TikTok's own search body, which DumplingAI may pass through, is `user_list` of
+// `{user_info}` (snake_case, counts on the user itself) with `has_more`, or search cards in `data`
+// of which a user card holds such a `user_list`. Each match is read by the profile normaliser, so
+// a creator found here has the keys and meanings of a profile. Real answers name some matches
+// only by `user.search_user_name` (seen in public workflows; the documented example has
+// `uniqueId`), so that is the username when `uniqueId` is absent.
 
 export interface SearchPage {
   creators: TikTokProfile[];
@@ -20,11 +24,21 @@ export const creatorOf = (item: JsonObject): TikTokProfile => {
   return { ...profile, uniqueId: first(profile.uniqueId, text(objectAt(item.user).search_user_name)) };
 };
 
+/** A match of TikTok's own body, `{user_info}`, in the `{user, stats}` shape the profile reads. */
+const asWebMatch = (match: JsonObject): JsonObject =>
+  isObject(match.user_info) ? { ...match, user: match.user_info } : match;
+
+/** Every match of a page, in its order: the documented list, then TikTok's own. */
+const matchesOf = (page: JsonObject): JsonObject[] => [
+  ...objectsAt(page.userList),
+  ...[page, ...objectsAt(page.data)].flatMap((card) => objectsAt(card.user_list)).map(asWebMatch),
+];
+
 /** Reads a page of the creator search. A match without a user is no creator, so it is left out. */
 export const searchPage = (page: JsonObject): SearchPage => ({
-  creators: objectsAt(page.userList)
+  creators: matchesOf(page)
     .filter((item) => Object.keys(objectAt(item.user)).length > 0)
     .map(creatorOf),
   cursor: num(page.cursor),
-  hasMore: bool(page.hasMore) === true,
+  hasMore: hasMore(page),
 });

@@ -47,6 +47,19 @@ export const bool = (value: unknown): boolean | null => (typeof value === 'boole
 export const flag = (value: unknown): boolean | null =>
   typeof value === 'boolean' ? value : value === 1 ? true : value === 0 ? false : null;
 
+/**
+ * When a TikTok object (a post, an account, a comment) was made, in seconds since 1970, from its
+ * web `createTime` or app `create_time`. TikTok's app user objects carry `create_time: 0` for a
+ * time it does not tell, so 0 or less is unknown (null), never 1970.
+ */
+export const createdAt = (object: JsonObject): number | null => {
+  const known = (value: unknown): number | null => {
+    const seconds = num(value);
+    return seconds !== null && seconds > 0 ? seconds : null;
+  };
+  return first(known(object.createTime), known(object.create_time));
+};
+
 /** An address: a string, or the first of a `urlList`/`url_list` (or a plain list) of them. */
 export const address = (value: unknown): string | null => {
   if (Array.isArray(value)) return first(...value.map(text));

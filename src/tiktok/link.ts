@@ -122,6 +122,14 @@ export const addressOf = (link: TikTokLink): string =>
     ? `https://www.tiktok.com/@${link.user ?? ''}/video/${link.id}`
     : `https://${link.host}/${link.path === null ? '' : `${link.path}/`}${link.code}/`;
 
+// Characters that come along unseen when a link is copied from a chat, a document or a sheet
+// (zero-width spaces and joiners, word joiners, byte-order marks): no link or name holds them.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** What a user pasted, without invisible characters or the space around it; '' for no text. */
+export const pastedText = (input: unknown): string =>
+  typeof input === 'string' ? input.replace(INVISIBLE, '').trim() : '';
+
 const accepted = (link: TikTokLink): LinkCheck => ({ ok: true, link, url: addressOf(link) });
 
 /**
@@ -130,7 +138,7 @@ const accepted = (link: TikTokLink): LinkCheck => ({ ok: true, link, url: addres
  * point at anything, so it goes to DumplingAI to decide.
  */
 export const checkTikTokLink = (input: unknown): LinkCheck => {
-  const text = typeof input === 'string' ? input.trim() : '';
+  const text = pastedText(input);
   if (text === '') return refused('missing');
   if (BARE_ID.test(text)) return accepted({ kind: 'post', id: text, user: null, photo: false });
 

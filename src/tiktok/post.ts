@@ -8,6 +8,7 @@
 import {
   address,
   bool,
+  createdAt,
   first,
   flag,
   isObject,
@@ -18,6 +19,7 @@ import {
   text,
   type JsonObject,
 } from './json';
+import { verifiedOf } from './profile';
 
 export interface PostImage {
   url: string | null;
@@ -146,6 +148,17 @@ const imageOf = (entry: JsonObject): PostImage => {
   };
 };
 
+/** A post's id, under any of TikTok's names for it. */
+const postIdOf = (post: JsonObject): string | null =>
+  first(text(post.id_str), text(post.id), text(post.aweme_id));
+
+/**
+ * When a post was made, in seconds: the time TikTok sent (0 or less is none), else its ISO date,
+ * else the time its id carries. The trigger sorts and judges pinned posts by this same time.
+ */
+export const postTime = (post: JsonObject): number | null =>
+  first(createdAt(post), isoSeconds(text(post.createTimeISO)), createTimeFromId(postIdOf(post)));
+
 /** Reads DumplingAI's answer, whatever known shape it came in, into one post. Never throws. */
 export const normalisePost = (raw: unknown): TikTokPost => {
   const source = objectAt(raw);
@@ -164,14 +177,8 @@ export const normalisePost = (raw: unknown): TikTokPost => {
   const appImages = isObject(source.image_post_info) ? source.image_post_info : null;
   const photo = imagePost ?? appImages;
 
-  const id = first(text(source.id_str), text(source.id), text(source.aweme_id));
-  const sentIso = text(source.createTimeISO);
-  const createTime = first(
-    num(source.createTime),
-    num(source.create_time),
-    isoSeconds(sentIso),
-    createTimeFromId(id),
-  );
+  const id = postIdOf(source);
+  const createTime = postTime(source);
   // statsV2 holds the exact counts as text; stats rounds them at high values (9400000).
   const count = (web: string, snake: string): number | null =>
     first(num(statsV2[web]), num(stats[web]), num(statistics[snake]));
@@ -191,7 +198,7 @@ export const normalisePost = (raw: unknown): TikTokPost => {
     id,
     desc: text(source.desc),
     createTime,
-    createTimeISO: sentIso ?? isoOf(createTime),
+    createTimeISO: text(source.createTimeISO) ?? isoOf(createTime),
     author: {
       id: first(
         text(authorObject.id_str),
@@ -207,7 +214,7 @@ export const normalisePost = (raw: unknown): TikTokPost => {
         address(source.avatarThumb),
       ),
       signature: text(authorObject.signature),
-      verified: first(bool(authorObject.verified), bool(source.authorVerified)),
+      verified: verifiedOf(authorObject, source.authorVerified),
       privateAccount: first(
         bool(authorObject.privateAccount),
         bool(source.authorPrivate),

@@ -1,4 +1,16 @@
-import { address, bool, first, flag, isoOf, isObject, num, objectAt, text, type JsonObject } from './json';
+import {
+  address,
+  bool,
+  createdAt,
+  first,
+  flag,
+  isoOf,
+  isObject,
+  num,
+  objectAt,
+  text,
+  type JsonObject,
+} from './json';
 
 // A creator's profile as DumplingAI forwards it: TikTok's web `{user, stats}` (the documented
 // example stops inside `user`; real answers carry `stats` beside it, with the total likes as
@@ -27,6 +39,21 @@ export type TikTokProfile = {
   avatarUrl: string | null;
 };
 
+/**
+ * Whether an account has TikTok's verified badge. The web JSON says so with `verified`; TikTok's
+ * app user objects have no such boolean, only the badge's text: `custom_verify` ("Popular
+ * creator") or `enterprise_verify_reason` ("verified account"), empty when there is no badge.
+ * `alsoSaid` is another boolean the answer may carry for it (a post's `authorVerified`). Null
+ * when the answer tells nothing of the badge.
+ */
+export const verifiedOf = (user: JsonObject, alsoSaid: unknown = null): boolean | null => {
+  const badges = [user.custom_verify, user.enterprise_verify_reason].filter(
+    (badge) => typeof badge === 'string',
+  );
+  const badge = badges.length === 0 ? null : badges.some((value) => text(value) !== null);
+  return first(bool(user.verified), bool(alsoSaid), badge);
+};
+
 /** The profile inside an answer: `{user, stats}` itself, or TikTok's `userInfo` wrapper. */
 export const profileIn = (data: unknown): JsonObject | null => {
   if (!isObject(data)) return null;
@@ -43,14 +70,14 @@ export const normaliseProfile = (raw: unknown): TikTokProfile => {
   const statsV2 = objectAt(info.statsV2);
   const count = (web: string, app: string): number | null =>
     first(num(statsV2[web]), num(stats[web]), num(user[app]));
-  const createTime = num(user.createTime ?? user.create_time);
+  const createTime = createdAt(user);
   return {
     id: first(text(user.id), text(user.uid)),
     uniqueId: first(text(user.uniqueId), text(user.unique_id)),
     nickname: text(user.nickname),
     signature: text(user.signature),
     bioLink: first(address(objectAt(user.bioLink).link), address(user.bio_url)),
-    verified: bool(user.verified),
+    verified: verifiedOf(user),
     privateAccount: first(bool(user.privateAccount), flag(user.secret)),
     secUid: first(text(user.secUid), text(user.sec_uid)),
     createTime,

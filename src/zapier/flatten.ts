@@ -67,12 +67,25 @@ export type FlatTikTokVideo = {
   images: PostImage[];
 };
 
-/** Hashtag names from the description's entities, then the challenges; no `#`, no repeats. */
-const hashtagsOf = (textExtra: PostTextExtra[], challenges: PostChallenge[]): string | null => {
+// A hashtag as TikTok links it in a description: `#` then letters, digits and `_` in any script.
+const HASHTAG = /#([\p{L}\p{N}\p{M}_]+)/gu;
+
+/**
+ * Hashtag names from the description's entities, then the challenges; no `#`, no repeats. An
+ * answer without either (a creator's page often has none) gives the tags written in the
+ * description itself.
+ */
+const hashtagsOf = (
+  textExtra: PostTextExtra[],
+  challenges: PostChallenge[],
+  desc: string | null,
+): string | null => {
   const seen = new Map<string, string>();
-  const names = [...textExtra.map((entry) => entry.hashtagName), ...challenges.map((entry) => entry.title)];
+  const given = [...textExtra.map((entry) => entry.hashtagName), ...challenges.map((entry) => entry.title)];
+  const named = given.filter((name): name is string => name !== null);
+  const names =
+    named.length > 0 ? named : [...(desc ?? '').matchAll(HASHTAG)].map(([, tag]) => tag as string);
   for (const name of names) {
-    if (name === null) continue;
     const tag = name.trim().replace(/^#+/, '');
     // TikTok treats hashtags case-insensitively, so #Food and #food are one tag.
     if (tag !== '' && !seen.has(tag.toLowerCase())) seen.set(tag.toLowerCase(), tag);
@@ -97,7 +110,7 @@ const flattenPost = (post: TikTokPost): FlatTikTokVideo => {
     desc: post.desc,
     createTime: post.createTime,
     createTimeISO: post.createTimeISO,
-    hashtags: hashtagsOf(post.textExtra, post.challenges),
+    hashtags: hashtagsOf(post.textExtra, post.challenges, post.desc),
     authorId: author.id,
     authorUniqueId: author.uniqueId,
     authorNickname: author.nickname,

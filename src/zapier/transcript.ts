@@ -21,13 +21,17 @@ export type TranscriptOutput = {
   originalUrl: string | null;
 };
 
-/** The post the transcript belongs to: from the link, or else from DumplingAI's own address for it. */
+/**
+ * The post the transcript belongs to: from the link, or from DumplingAI's own address for it when
+ * that names the post the link could not (a short link's post, a bare id's author).
+ */
 type PostLink = Extract<TikTokLink, { kind: 'post' }>;
 
 const postOf = (link: TikTokLink, originalUrl: string | null): PostLink | null => {
-  if (link.kind === 'post') return link;
   const answered = originalUrl === null ? null : checkTikTokLink(originalUrl);
-  return answered?.ok === true && answered.link.kind === 'post' ? answered.link : null;
+  const named = answered?.ok === true && answered.link.kind === 'post' ? answered.link : null;
+  if (link.kind === 'short') return named;
+  return link.user === null && named?.id === link.id && named.user !== null ? named : link;
 };
 
 /** The step's output from DumplingAI's answer and the link that was asked about. */

@@ -34,6 +34,44 @@ describe('Find TikTok Creator', () => {
     ]);
   });
 
+  it('says in its help what the filters leave out, and that 0 followers is no minimum', () => {
+    const fields = findTikTokCreators.operation.inputFields as { key: string; helpText: string }[];
+    expect(fields.map((field) => [field.key, field.helpText])).toEqual([
+      [
+        'query',
+        'A name, a username or words that describe the creators, such as `vegan recipes`. The best matches come first.',
+      ],
+      [
+        'minFollowers',
+        'Only creators with at least this many followers (a creator whose count TikTok does not show is left out); empty or 0 for no minimum. When a filter leaves fewer than 10 creators, the step reads up to 5 pages of matches, each one DumplingAI call.',
+      ],
+      [
+        'verifiedOnly',
+        'Only creators with TikTok’s verified badge. A creator whose badge DumplingAI’s answer does not show is left out.',
+      ],
+    ]);
+  });
+
+  it('keeps the verified creators of TikTok’s own search body, whose badge is a text', async () => {
+    const scopes = [
+      nock(API)
+        .post(PATH, { query: 'dumpling', requestSource: 'ZAPIER' })
+        .reply(200, readFixture('search/tiktok-user-list'), JSON_TYPE),
+      // The first page says more follow (has_more 1, cursor 10) and few matched, so the step reads on.
+      nock(API)
+        .post(PATH, { query: 'dumpling', requestSource: 'ZAPIER', cursor: 10 })
+        .reply(200, readFixture('search/tiktok-cards'), JSON_TYPE),
+    ];
+    const creators = await search({ query: 'dumpling', verifiedOnly: 'true' });
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true]);
+    expect(
+      creators.map((creator) => [creator.rank, creator.uniqueId, creator.verified, creator.createTimeISO]),
+    ).toEqual([
+      [1, 'dumpling.kitchen', true, null],
+      [2, 'dumplinghouse_official', true, null],
+    ]);
+  });
+
   it('asks once with {query, requestSource} and gives every match best first, with its rank and profile keys', async () => {
     const [scope] = answerPages(1);
     const creators = await search({ query: '  dumpling ' });
@@ -76,8 +114,26 @@ describe('Find TikTok Creator', () => {
       'mama.dumplings',
       'xiaolongbao.club',
     ]);
-    await expect(search({ query: 'hidden', minFollowers: 0 })).resolves.toEqual([]);
+    await expect(search({ query: 'hidden', minFollowers: 1 })).resolves.toEqual([]);
   });
+
+  it.each([0, '0', ' 0 '])(
+    'takes a minimum of %j for no filter: one page, creators with hidden counts kept',
+    async (minFollowers) => {
+      // page-1 says more follow; a filter would read on while fewer than 10 match.
+      const [scope] = answerPages(1);
+      nock(API)
+        .post(PATH, { query: 'hidden', requestSource: 'ZAPIER' })
+        .reply(200, { userList: [{ user: { id: '1', uniqueId: 'no.stats' } }], hasMore: true, cursor: 1 });
+      const creators = await search({ query: 'dumpling', minFollowers });
+      expect(creators.map((creator) => creator.rank)).toEqual([1, 2, 3]);
+      expect(scope?.isDone()).toBe(true);
+      const hidden = await search({ query: 'hidden', minFollowers });
+      expect(hidden.map((creator) => [creator.uniqueId, creator.followerCount])).toEqual([
+        ['no.stats', null],
+      ]);
+    },
+  );
 
   it('tells creators apart by id, else by username, and leaves out a match that names neither', async () => {
     nock(API)

@@ -89,4 +89,35 @@ describe('commentsPage', () => {
       videoId: null,
     });
   });
+
+  it('reads TikTok’s reply list: each entry’s parentId is the comment it answers, and has_more 1', () => {
+    const read = commentsPage(parseAnswer(readFixture('comments/reply-list')) as JsonObject);
+    expect(read.comments.map((comment) => [comment.id, comment.parentId, comment.authorUniqueId])).toEqual([
+      ['7321300000000000201', '7321300000000000001', 'noodle.nate'],
+      ['7321300000000000202', '7321300000000000001', 'bao.bea'],
+    ]);
+    expect(read.hasMore).toBe(true);
+    expect(read.cursor).toBe(2);
+    expect(read.comments[0]).toMatchObject({
+      createTime: 1704074400,
+      createTimeISO: '2024-01-01T02:00:00.000Z',
+    });
+  });
+
+  it.each([
+    [{ cid: '1', reply_id: '0' }, null],
+    [{ cid: '1', reply_id: 0 }, null],
+    [{ cid: '1', reply_id: '' }, null],
+    [{ cid: '1', reply_id: '77' }, '77'],
+    [{ cid: '1', reply_id: 77 }, '77'],
+  ])('reads %j as answering %j', (comment, parentId) => {
+    expect(commentsPage({ comments: [comment] }).comments[0]?.parentId).toBe(parentId);
+  });
+
+  it('gives a comment whose time is 0 no time, never 1970', () => {
+    expect(commentsPage({ comments: [{ cid: '1', create_time: 0 }] }).comments[0]).toMatchObject({
+      createTime: null,
+      createTimeISO: null,
+    });
+  });
 });

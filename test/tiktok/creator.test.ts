@@ -31,6 +31,13 @@ describe('checkCreator', () => {
       'dumpling.kitchen',
     ],
     ['https://www.tiktok.com/@mika.travels/photo/7477969281306526825', 'mika.travels'],
+    // What people paste: the slash of the address a name was copied from, invisible characters.
+    ['@dumpling.kitchen/', 'dumpling.kitchen'],
+    ['@dumpling.kitchen//', 'dumpling.kitchen'],
+    ['https://www.tiktok.com/@dumpling.kitchen\u200B', 'dumpling.kitchen'],
+    ['https://www.tiktok.com/@dumpling.kitchen\u00A0', 'dumpling.kitchen'],
+    ['\uFEFF@dumpling.kitchen\u2060', 'dumpling.kitchen'],
+    ['dumpling\u200D.kitchen', 'dumpling.kitchen'],
   ])('reads %j as the handle %j', (input, handle) => {
     expect(checkCreator(input)).toEqual({ ok: true, handle });
   });
@@ -38,6 +45,9 @@ describe('checkCreator', () => {
   it.each([
     ['', `No TikTok creator was entered. ${WHAT_WORKS}`],
     ['   ', `No TikTok creator was entered. ${WHAT_WORKS}`],
+    ['\u200B@\u00A0', `No TikTok creator was entered. ${WHAT_WORKS}`],
+    ['tiktok.com/', `That is not a TikTok profile link. ${WHAT_WORKS}`],
+    ['@dumpling.kitchen/liked', `That is not a TikTok profile link. ${WHAT_WORKS}`],
     ['@', `No TikTok creator was entered. ${WHAT_WORKS}`],
     [undefined, `No TikTok creator was entered. ${WHAT_WORKS}`],
     [42, `No TikTok creator was entered. ${WHAT_WORKS}`],

@@ -1,4 +1,6 @@
 import { postsOnPage } from '../../src/tiktok/creatorPosts';
+import { parseAnswer, type JsonObject } from '../../src/tiktok/json';
+import { readFixture } from '../helpers';
 
 const post = (id: string, createTime: number | null, extra: Record<string, unknown> = {}) => ({
   aweme_id: id,
@@ -163,5 +165,55 @@ describe('postsOnPage, for an old post pinned after Zapier’s baseline', () => 
         aweme_list: [post('a', 300, { is_top: 1 }), post('b', 900), post('c', 300)],
       }).map(([id]) => id),
     ).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('postsOnPage, TikTok’s web page', () => {
+  const web = (body: Record<string, unknown>) =>
+    postsOnPage(body).map(({ post: item, pinned }) => [item.id, pinned]);
+
+  it('reads itemList, its isPinnedItem flag and its times sent as text', () => {
+    const page = parseAnswer(readFixture('creators/web-page')) as JsonObject;
+    expect(postsOnPage(page).map(({ post: item, pinned }) => [item.id, pinned])).toEqual([
+      ['7301444403200000011', true],
+      ['7580574327767040022', false],
+      ['7580187780710400033', false],
+    ]);
+  });
+
+  it('takes a page without hasMore for the last one, so an old pinned post stays', () => {
+    const list = [
+      { id: '1', createTime: '100', isPinnedItem: true },
+      { id: '2', createTime: '900' },
+    ];
+    expect(web({ itemList: list })).toEqual([
+      ['1', true],
+      ['2', false],
+    ]);
+    expect(web({ itemList: list, hasMore: true, cursor: '900000' })).toEqual([['2', false]]);
+  });
+
+  it('judges pinned posts by the time the id carries where the page sends no time', () => {
+    // 7301444403200000011 was made at 1700000000, 7580574327767040022 at 1764990000.
+    expect(
+      web({
+        itemList: [{ id: '7301444403200000011', isPinnedItem: true }, { id: '7580574327767040022' }],
+        has_more: 1,
+      }),
+    ).toEqual([['7580574327767040022', false]]);
+  });
+
+  it('reads a time of 0 as none, so the id’s time decides', () => {
+    expect(
+      web({
+        itemList: [
+          { id: '7301444403200000011', createTime: 0 },
+          { id: '7580574327767040022', createTime: 0 },
+        ],
+      }),
+    ).toEqual([
+      ['7301444403200000011', true],
+      ['7580574327767040022', false],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 import { readFixture } from '../helpers';
 import { address, num, parseAnswer, text } from '../../src/tiktok/json';
-import { normalisePost, postIn, type TikTokPost } from '../../src/tiktok/post';
+import { normalisePost, postIn, postTime, type TikTokPost } from '../../src/tiktok/post';
 
 describe('parseAnswer', () => {
   it('keeps every digit of a 19-digit id sent as a JSON number, and leaves other numbers alone', () => {
@@ -107,6 +107,35 @@ describe('normalisePost: the creation time from the id, when none is sent', () =
       expect(normalisePost({ id })).toMatchObject({ createTime: null, createTimeISO: null });
     },
   );
+});
+
+describe('postTime and normalisePost: a time of 0 is none, never 1970', () => {
+  it.each([
+    [{ aweme_id: '7524919477404745385', create_time: 0 }, 1752031845, '2025-07-09T03:30:45.000Z'],
+    [{ id: '7524919477404745385', createTime: '0' }, 1752031845, '2025-07-09T03:30:45.000Z'],
+    [
+      { id: '1', createTime: -5, createTimeISO: '2024-01-01T00:00:00.000Z' },
+      1704067200,
+      '2024-01-01T00:00:00.000Z',
+    ],
+    [{ id: '1', create_time: 0 }, null, null],
+    [{ id: '1', createTime: 0, create_time: 1600000000 }, 1600000000, '2020-09-13T12:26:40.000Z'],
+  ])('%j was made at %j (%j)', (raw, seconds, iso) => {
+    expect(postTime(raw)).toBe(seconds);
+    expect(normalisePost(raw)).toMatchObject({ createTime: seconds, createTimeISO: iso });
+  });
+});
+
+describe('normalisePost: the author’s verified badge', () => {
+  it.each([
+    [{ author: { unique_id: 'a', custom_verify: 'Popular creator', enterprise_verify_reason: '' } }, true],
+    [{ author: { unique_id: 'a', custom_verify: '', enterprise_verify_reason: '' } }, false],
+    [{ author: { uniqueId: 'a', verified: false }, authorVerified: true }, false],
+    [{ author: 'a', authorVerified: true }, true],
+    [{ author: { unique_id: 'a' } }, null],
+  ])('reads %j as verified %j', (raw, verified) => {
+    expect(normalisePost(raw).author.verified).toBe(verified);
+  });
 });
 
 describe('normalisePost', () => {

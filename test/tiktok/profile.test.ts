@@ -1,12 +1,52 @@
 import fc from 'fast-check';
 
-import { normaliseProfile } from '../../src/tiktok/profile';
+import { parseAnswer } from '../../src/tiktok/json';
+import { normaliseProfile, verifiedOf } from '../../src/tiktok/profile';
 import sample from '../../src/zapier/samples/profile.json';
 import heartOnly from '../fixtures/creators/profile-heart-only.json';
 import noStats from '../fixtures/creators/profile-no-stats.json';
 import privateProfile from '../fixtures/creators/profile-private.json';
+import { readFixture } from '../helpers';
 
 describe('normaliseProfile', () => {
+  it('reads TikTok’s app user object: no 1970 for its create_time of 0, verified from its badge text', () => {
+    expect(normaliseProfile(parseAnswer(readFixture('creators/profile-app-user')))).toEqual({
+      id: '6812345678901234501',
+      uniqueId: 'dumpling.kitchen',
+      nickname: 'Dumpling Kitchen',
+      signature: 'Folding dumplings daily 🥟',
+      bioLink: null,
+      verified: true,
+      privateAccount: false,
+      secUid: 'MS4wLjABAAAAdumpling_kitchen',
+      createTime: null,
+      createTimeISO: null,
+      followerCount: 1830004,
+      followingCount: 212,
+      heartCount: 48200113,
+      videoCount: 301,
+      diggCount: 1200,
+      friendCount: null,
+      avatarUrl: 'https://p16-sign-va.tiktokcdn.com/tos-maliva-avt-0068/dumpling.kitchen~c5_1080x1080.webp',
+    });
+  });
+
+  it.each([
+    [{ create_time: 0 }, null, null],
+    [{ createTime: 0 }, null, null],
+    [{ create_time: -1 }, null, null],
+    [{ create_time: '0' }, null, null],
+    [{}, null, null],
+    [{ create_time: 1585872000 }, 1585872000, '2020-04-03T00:00:00.000Z'],
+    [{ createTime: '1585872000' }, 1585872000, '2020-04-03T00:00:00.000Z'],
+    [{ createTime: 0, create_time: 1585872000 }, 1585872000, '2020-04-03T00:00:00.000Z'],
+  ])('reads a user’s time %j as %j (%j), never 1970', (user, createTime, createTimeISO) => {
+    expect(normaliseProfile({ user: { uniqueId: 'a', ...user } })).toMatchObject({
+      createTime,
+      createTimeISO,
+    });
+  });
+
   it('reads the web shape with exact statsV2 counts over the rounded stats', () => {
     expect(normaliseProfile(sample)).toEqual({
       id: '6812345678901234567',
@@ -161,5 +201,30 @@ describe('normaliseProfile', () => {
         },
       ),
     );
+  });
+});
+
+describe('verifiedOf', () => {
+  it.each([
+    [{ verified: true }, true],
+    [{ verified: false, custom_verify: 'Popular creator' }, false],
+    [{ custom_verify: 'Popular creator' }, true],
+    [{ custom_verify: '', enterprise_verify_reason: 'verified account' }, true],
+    [{ enterprise_verify_reason: 'verified account' }, true],
+    [{ custom_verify: '', enterprise_verify_reason: '' }, false],
+    [{ custom_verify: '  ' }, false],
+    [{ enterprise_verify_reason: '' }, false],
+    [{ custom_verify: null }, null],
+    [{ verified: 'true' }, null],
+    [{}, null],
+  ])('reads %j as %j', (user, expected) => {
+    expect(verifiedOf(user)).toBe(expected);
+  });
+
+  it('takes another boolean the answer carries before the badge text', () => {
+    expect(verifiedOf({ custom_verify: 'Popular creator' }, false)).toBe(false);
+    expect(verifiedOf({ custom_verify: '' }, true)).toBe(true);
+    expect(verifiedOf({ verified: false }, true)).toBe(false);
+    expect(verifiedOf({}, 'yes')).toBeNull();
   });
 });

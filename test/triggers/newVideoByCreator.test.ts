@@ -109,6 +109,28 @@ describe('New TikTok Video by Creator', () => {
     });
   });
 
+  it('reads TikTok’s web page (itemList, no paging fields) into the same items', async () => {
+    const scope = answer('dumpling.kitchen', page('web-page'));
+    const items = await poll({ creator: '@dumpling.kitchen' });
+    expect(scope.isDone()).toBe(true);
+    // Without hasMore the page is the creator's whole list, so the old pinned post stays.
+    expect(items.map((item) => [item.id, item.createTimeISO, item.isPinned, item.authorUniqueId])).toEqual([
+      ['7580574327767040022', '2025-12-06T03:00:00.000Z', false, 'garden.notes'],
+      ['7580187780710400033', '2025-12-05T02:00:00.000Z', false, 'garden.notes'],
+      ['7301444403200000011', '2023-11-14T22:13:20.000Z', true, 'garden.notes'],
+    ]);
+    expect(items[0]).toMatchObject({
+      url: 'https://www.tiktok.com/@garden.notes/video/7580574327767040022',
+      desc: 'Sunday soup dumplings #soupdumplings #recipe',
+    });
+  });
+
+  it('gives nothing for an empty page whose list is null', async () => {
+    const scope = answer('dumpling.kitchen', '{"has_more":0,"aweme_list":null,"max_cursor":"0"}');
+    expect(await poll({ creator: 'dumpling.kitchen' })).toEqual([]);
+    expect(scope.isDone()).toBe(true);
+  });
+
   it('gives each item the files of Get TikTok Video, fetched only when a later step uses them', async () => {
     answer('mika.travels', page('photo-page'));
     const [photo, video] = await poll({ creator: 'mika.travels' });

@@ -371,6 +371,21 @@ describe('flattenVideo: hashtags', () => {
 
   it('is null when there are no hashtags', () => {
     expect(flattenVideo({ textExtra: [], challenges: [] }).hashtags).toBeNull();
+    expect(flattenVideo({ desc: 'no tags, only a # and an @name' }).hashtags).toBeNull();
+  });
+
+  it('takes the tags written in the description when the answer has no hashtag entities', () => {
+    expect(
+      flattenVideo({
+        desc: 'Sunday #SoupDumplings, #recipe!#餃子 #soupdumplings #café_au_lait # #',
+        textExtra: [{ userUniqueId: 'friend' }],
+      }).hashtags,
+    ).toBe('SoupDumplings, recipe, 餃子, café_au_lait');
+  });
+
+  it('trusts the entities over the description when the answer has them', () => {
+    expect(flattenVideo({ desc: '#one #two', textExtra: [{ hashtagName: 'one' }] }).hashtags).toBe('one');
+    expect(flattenVideo({ desc: '#one #two', challenges: [{ title: 'two' }] }).hashtags).toBe('two');
   });
 
   it('keeps unicode hashtags', () => {

@@ -52,6 +52,31 @@ describe('transcriptOutput', () => {
     });
   });
 
+  it('gives the canonical link of a post named only by its id, once DumplingAI’s address names its author', () => {
+    const bare = { kind: 'post', id: '7524919477404745385', user: null, photo: false } as const;
+    const named = (originalUrl: string) => transcriptOutput({ transcript: VTT, originalUrl }, bare, 'en').url;
+    expect(named('https://www.tiktok.com/@garden.notes/video/7524919477404745385')).toBe(
+      'https://www.tiktok.com/@garden.notes/video/7524919477404745385',
+    );
+    // An address for another post, or with no author, does not name this one's author.
+    expect(named('https://www.tiktok.com/@garden.notes/video/7000000000000000001')).toBe(
+      'https://www.tiktok.com/@/video/7524919477404745385',
+    );
+    expect(named('https://www.tiktok.com/@/video/7524919477404745385')).toBe(
+      'https://www.tiktok.com/@/video/7524919477404745385',
+    );
+  });
+
+  it('keeps a link’s own author over the one in DumplingAI’s address', () => {
+    expect(
+      transcriptOutput(
+        { transcript: VTT, originalUrl: 'https://www.tiktok.com/@renamed/video/7524919477404745385' },
+        post,
+        'en',
+      ).url,
+    ).toBe('https://www.tiktok.com/@garden.notes/video/7524919477404745385');
+  });
+
   it.each([undefined, 'https://vm.tiktok.com/ZMother/', 'not a link', 42])(
     'keeps the short link when DumplingAI’s address (%j) names no post',
     (originalUrl) => {
