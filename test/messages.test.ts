@@ -4,7 +4,7 @@ import {
   clip,
   connectionMessages,
   networkMessages,
-  UNEXPECTED_MESSAGE,
+  unexpectedMessage,
   type Context,
 } from '../src/dumplingai/messages';
 import { batchMessages } from '../src/searches/batch';
@@ -15,14 +15,13 @@ import { creatorsText } from '../src/searches/findTikTokCreators';
 import { commentsText } from '../src/searches/getTikTokVideoComments';
 import { creatorTriggerText } from '../src/triggers/newVideoByCreator';
 
-const CONTEXTS: Context[] = ['step', 'batch', 'connection', 'file'];
+const CONTEXTS: Context[] = ['step', 'batch', 'trigger', 'connection', 'file'];
 
 describe('messages', () => {
   const fixed = [
     ...Object.values(urlMessages),
     ...Object.values(connectionMessages),
     ...Object.values(creatorMessages),
-    apiMessages.outOfCredits,
     creatorsText.missingQuery,
   ];
   // The longest names and inputs a message can quote: a 24-character handle, 400 characters typed.
@@ -34,10 +33,10 @@ describe('messages', () => {
     apiMessages.serverError('x'.repeat(400)),
     apiMessages.unexpectedStatus(418, 'x'.repeat(400)),
     apiMessages.unreadableAnswer('x'.repeat(400)),
-    apiMessages.answeredUnreadable('step'),
-    apiMessages.answeredUnreadable('batch'),
-    apiMessages.answeredTooSlowly('step'),
-    apiMessages.answeredTooSlowly('batch'),
+    ...(['step', 'batch', 'trigger'] as const).flatMap((context) => [
+      apiMessages.answeredUnreadable(context),
+      apiMessages.answeredTooSlowly(context),
+    ]),
     apiMessages.unreadableTranscript(longest),
     apiMessages.unreadableProfile(longest),
     apiMessages.unreadablePosts(longest),
@@ -48,7 +47,10 @@ describe('messages', () => {
     creatorTriggerText.notFound(handle),
     creatorTriggerText.unavailable(handle),
     ...CONTEXTS.flatMap((context) => [
-      apiMessages.rateLimited(3600, context),
+      apiMessages.badRequest('x'.repeat(400), context),
+      apiMessages.outOfCredits(context),
+      unexpectedMessage(context),
+      apiMessages.rateLimited(3600, context, 'TikTok creator-posts service'),
       apiMessages.tooManyRequests(3600, context),
       networkMessages.unreachable('DumplingAI', context),
       networkMessages.tooSlow('DumplingAI', 25, context),
@@ -58,7 +60,6 @@ describe('messages', () => {
     fileMessages.badPointer,
     fileMessages.expired,
     batchMessages.afterTries(networkMessages.unreachable('DumplingAI', 'batch'), 3),
-    UNEXPECTED_MESSAGE,
     fileMessages.storageFailed,
     batchMessages.tooMany(25),
     batchMessages.outOfTime,
@@ -71,8 +72,8 @@ describe('messages', () => {
   });
 
   it('tells the user what to do when out of credits', () => {
-    expect(apiMessages.outOfCredits).toMatch(
-      /^Your DumplingAI account is out of credits\. Top up .* and replay this task\.$/,
+    expect(apiMessages.outOfCredits()).toBe(
+      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
     );
   });
 
@@ -102,18 +103,57 @@ describe('batch messages', () => {
 });
 
 describe('messages fit where they are read', () => {
-  it('promise Zapier’s retry only in a step', () => {
+  it('promise Zapier’s retry only in a step, and the next check in a trigger', () => {
     expect(networkMessages.unreachable('DumplingAI', 'step')).toBe(
-      'Could not reach DumplingAI: the connection failed or was cut off. Zapier will retry this step in about 60 seconds; nothing needs to change.',
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.',
     );
     expect(networkMessages.unreachable('DumplingAI', 'connection')).toBe(
-      'Could not reach DumplingAI: the connection failed or was cut off. Try connecting again in about 60 seconds.',
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Try connecting again in about 60 seconds.',
     );
     expect(networkMessages.unreachable('DumplingAI', 'batch')).toBe(
-      'Could not reach DumplingAI: the connection failed or was cut off. Run this URL again later.',
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Run this URL again later.',
     );
-    expect(apiMessages.rateLimited(30, 'file')).toBe(
-      "DumplingAI's video service is rate-limited right now. Replay this task in about 30 seconds.",
+    expect(networkMessages.unreachable('DumplingAI', 'trigger')).toBe(
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. The trigger tries again at its next check; nothing needs to change.',
+    );
+    expect(apiMessages.rateLimited(30, 'file', 'TikTok video service')).toBe(
+      "DumplingAI's TikTok video service is rate-limited right now. Replay this task in about 30 seconds.",
+    );
+  });
+
+  it('say the same of an answer that never came as of a connection that failed: nothing charged, try again', () => {
+    expect(networkMessages.tooSlow('DumplingAI', 25, 'step')).toBe(
+      "DumplingAI sent no answer within 25 seconds, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.",
+    );
+    expect(networkMessages.tooSlow('DumplingAI', 25, 'trigger')).toBe(
+      "DumplingAI sent no answer within 25 seconds, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. The trigger tries again at its next check; nothing needs to change.",
+    );
+    expect(networkMessages.tooSlow('DumplingAI', 1, 'batch')).toBe(
+      "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. Run this URL again later.",
+    );
+  });
+
+  it('say what asking again costs once DumplingAI has answered, where it is read', () => {
+    expect(apiMessages.answeredTooSlowly('trigger')).toBe(
+      "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. The trigger asks again at its next check, which costs one more lookup.",
+    );
+    expect(apiMessages.answeredUnreadable('step')).toBe(
+      'DumplingAI answered, but its answer was cut off or damaged on the way and could not be read. Replay this task to ask again; that costs one more lookup.',
+    );
+    expect(apiMessages.answeredUnreadable('batch')).toBe(
+      'DumplingAI answered, but its answer was cut off or damaged on the way and could not be read. Running this URL again costs one more lookup.',
+    );
+  });
+
+  it('tell a bug apart, with what to do where it is read', () => {
+    expect(unexpectedMessage('step')).toBe(
+      'The Dumpling AI app hit an unexpected problem (a bug on our side, not your data). Replay this task; if it keeps happening, contact DumplingAI support.',
+    );
+    expect(unexpectedMessage('trigger')).toBe(
+      'The Dumpling AI app hit an unexpected problem (a bug on our side, not your data). If it happens at every check, contact DumplingAI support.',
+    );
+    expect(unexpectedMessage('connection')).toBe(
+      'The Dumpling AI app hit an unexpected problem (a bug on our side, not your data). Try connecting again; if it keeps happening, contact DumplingAI support.',
     );
   });
 
@@ -131,7 +171,7 @@ describe('messages fit where they are read', () => {
       "TikTok took more than 25 seconds to send this file, so the download was stopped before Zapier's time limit. Replay this task later.",
     );
     expect(networkMessages.tooSlow('DumplingAI', 15, 'connection')).toBe(
-      "DumplingAI took more than 15 seconds to answer, so the check of your key was stopped before Zapier's time limit. Try again later.",
+      'DumplingAI took more than 15 seconds to answer, so the check of your key was stopped. Try connecting again in about 60 seconds.',
     );
   });
 
@@ -140,7 +180,7 @@ describe('messages fit where they are read', () => {
       ...Object.values(urlMessages),
       ...Object.values(connectionMessages),
       ...CONTEXTS.flatMap((context) => [
-        apiMessages.rateLimited(5, context),
+        apiMessages.rateLimited(5, context, 'TikTok comments service'),
         networkMessages.unreachable('DumplingAI', context),
       ]),
     ];

@@ -18,7 +18,7 @@ import {
 import { answerProblem, redact } from './errors';
 import { exchange, networkProblem } from './exchange';
 import { LIMITS, type Limits } from './limits';
-import { apiMessages } from './messages';
+import { apiMessages, type LookupContext } from './messages';
 
 // The one client for every DumplingAI endpoint: a POST with `requestSource: "ZAPIER"` through the
 // exchange and the middleware, which turn every error status but a 404 into a plain message. A
@@ -28,8 +28,8 @@ export interface AskOptions {
   limits?: Limits;
   /** Less than the limit when a step has less time left (the batch). */
   deadlineMs?: number;
-  /** Where the user reads a failure: a step's error, or one line of a batch's failures. */
-  context?: 'step' | 'batch';
+  /** Where the user reads a failure: a step's error, one line of a batch's failures, a trigger's error. */
+  context?: LookupContext;
 }
 
 /** What a 200's body is: what the endpoint answers, or what it was instead. */

@@ -76,6 +76,6 @@ export const authentication = {
       helpText: authText.keyHelp,
     },
   ],
-  test: withPlainErrors(testKey(LIMITS)),
+  test: withPlainErrors(testKey(LIMITS), 'connection'),
   connectionLabel,
 } satisfies Authentication;

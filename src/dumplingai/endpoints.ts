@@ -8,6 +8,23 @@ export const COMMENTS_PATH = '/api/v1/get-tiktok-video-comments';
 // The balance endpoint costs no credit, unlike the video endpoint, so the connection test uses it.
 export const BALANCE_PATH = '/api/v2/balance';
 export const REQUEST_SOURCE = 'ZAPIER';
+
+/** Each endpoint as a user would call it, so a message names the service that answered. */
+const SERVICES: Readonly<Record<string, string>> = {
+  [VIDEO_PATH]: 'TikTok video service',
+  [TRANSCRIPT_PATH]: 'TikTok transcript service',
+  [PROFILE_PATH]: 'TikTok profile service',
+  [PROFILE_VIDEOS_PATH]: 'TikTok creator-posts service',
+  [SEARCH_USERS_PATH]: 'TikTok creator search',
+  [COMMENTS_PATH]: 'TikTok comments service',
+  [BALANCE_PATH]: 'account service',
+};
+
+/** The service an address of DumplingAI's belongs to; its "API" for any other address. */
+export const serviceOf = (url: string | undefined): string => {
+  const path = url !== undefined && URL.canParse(url) ? new URL(url).pathname : '';
+  return Object.hasOwn(SERVICES, path) ? (SERVICES[path] as string) : 'API';
+};
 // The dashboard, for billing; the page that lists the account's API keys.
 export const DASHBOARD_URL = 'https://app.dumplingai.com';
 export const API_KEYS_URL = 'https://app.dumplingai.com/api-keys';

@@ -2,7 +2,7 @@ import type { ZObject } from 'zapier-platform-core';
 
 import { isObject } from '../tiktok/json';
 import { MAX_RETRY_SECONDS, RETRY_SECONDS } from './limits';
-import { apiMessages, connectionMessages, UNEXPECTED_MESSAGE, type Context } from './messages';
+import { apiMessages, connectionMessages, unexpectedMessage, type Context } from './messages';
 
 export type UpstreamFailure =
   | { kind: 'halt'; message: string }
@@ -53,10 +53,12 @@ export const redact = (text: string, secret: unknown): string =>
     ? text.split(secret.trim()).join(apiMessages.redacted)
     : text;
 
-/** Whose key it is and where the message is read, for a failure's words. */
+/** Whose key it is, where the message is read and which service answered, for a failure's words. */
 export interface FailureContext {
   secret: unknown;
   context: Context;
+  /** The DumplingAI service the request went to, as a user calls it ("TikTok profile service"). */
+  service: string;
 }
 
 /**
@@ -67,18 +69,21 @@ export const failureFor = (
   status: number,
   body: unknown,
   retryAfter: string | null,
-  { secret, context }: FailureContext,
+  { secret, context, service }: FailureContext,
 ): UpstreamFailure => {
   const detail = redact(upstreamMessage(body) ?? apiMessages.noDetail, secret);
   switch (status) {
     case 400:
       // A bad link is the user's data, not a broken Zap: halting does not count towards
-      // Zapier turning the Zap off.
-      return { kind: 'halt', message: apiMessages.badRequest(detail) };
+      // Zapier turning the Zap off. A trigger's halt is never reported, though, so there the
+      // Zap's owner must hear of it as an error: the same creator fails at every poll.
+      return context === 'trigger'
+        ? { kind: 'fail', message: apiMessages.badRequest(detail, context), code: 'bad_request', status }
+        : { kind: 'halt', message: apiMessages.badRequest(detail, context) };
     case 401:
       return { kind: 'reconnect', message: connectionMessages.invalidKey };
     case 403:
-      return { kind: 'fail', message: apiMessages.outOfCredits, code: 'out_of_credits', status };
+      return { kind: 'fail', message: apiMessages.outOfCredits(context), code: 'out_of_credits', status };
     case 404:
       return context === 'connection'
         ? { kind: 'fail', message: connectionMessages.notFound, code: 'not_found', status }
@@ -87,10 +92,12 @@ export const failureFor = (
     case 503: {
       const told = retryAfterSeconds(retryAfter);
       const delaySeconds = told ?? RETRY_SECONDS;
-      const words = status === 429 ? apiMessages.tooManyRequests : apiMessages.rateLimited;
       return {
         kind: 'retry',
-        message: words(delaySeconds, context),
+        message:
+          status === 429
+            ? apiMessages.tooManyRequests(delaySeconds, context)
+            : apiMessages.rateLimited(delaySeconds, context, service),
         delaySeconds,
         retryAfterGiven: told !== null,
       };
@@ -158,11 +165,11 @@ export const isZapierError = (error: unknown): error is Error =>
  * A bug in the app, as the user reads it: a plain error (never retried on its own, since the same
  * input meets the same bug), with the original logged for the maintainer, the key masked.
  */
-export const unexpectedError = (z: ZObject, error: unknown, secret: unknown): Error => {
+export const unexpectedError = (z: ZObject, error: unknown, secret: unknown, context: Context): Error => {
   // V8 gives every Error a stack, which starts with its name and message.
   const detail = String(error instanceof Error ? error.stack : error);
   z.console.error(`Unexpected error: ${redact(detail, secret)}`);
-  return new z.errors.Error(UNEXPECTED_MESSAGE, 'unexpected_error', 500);
+  return new z.errors.Error(unexpectedMessage(context), 'unexpected_error', 500);
 };
 
 /**
@@ -172,11 +179,12 @@ export const unexpectedError = (z: ZObject, error: unknown, secret: unknown): Er
 export const withPlainErrors =
   <B extends { authData: Record<string, unknown> }, R>(
     perform: (z: ZObject, bundle: B) => Promise<R>,
+    context: Context = 'step',
   ): ((z: ZObject, bundle: B) => Promise<R>) =>
   async (z, bundle) => {
     try {
       return await perform(z, bundle);
     } catch (error) {
-      throw isZapierError(error) ? error : unexpectedError(z, error, bundle.authData.apiKey);
+      throw isZapierError(error) ? error : unexpectedError(z, error, bundle.authData.apiKey, context);
     }
   };

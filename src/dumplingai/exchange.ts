@@ -65,20 +65,25 @@ export const networkProblem = (error: unknown): NetworkProblem | null => {
   return type === 'max-size' ? 'tooLarge' : 'unreachable';
 };
 
+/**
+ * One rule for "no answer came", whether the connection failed or the answer's headers never
+ * arrived by the deadline: DumplingAI charges for the lookups it answers, so nothing was charged
+ * as far as the app can tell, and a later try may pass. A step or a trigger leaves that try to
+ * Zapier; the batch, the connection test and a file say so in their own words.
+ */
 const failureOf = (z: ZObject, error: unknown, how: How): unknown => {
   const problem = networkProblem(error);
   if (problem === null) return error;
-  const seconds = Math.ceil(how.deadlineMs / 1000);
-  if (problem === 'timeout') {
-    return new z.errors.Error(networkMessages.tooSlow(how.who, seconds, how.context), 'timeout', 504);
-  }
   if (problem === 'tooLarge') {
     return new z.errors.Error(networkMessages.tooLarge(how.context), 'too_large', 502);
   }
-  const message = networkMessages.unreachable(how.who, how.context);
-  return how.context === 'step'
+  const message =
+    problem === 'timeout'
+      ? networkMessages.tooSlow(how.who, Math.ceil(how.deadlineMs / 1000), how.context)
+      : networkMessages.unreachable(how.who, how.context);
+  return how.context === 'step' || how.context === 'trigger'
     ? new z.errors.ThrottledError(message, RETRY_SECONDS)
-    : new z.errors.Error(message, 'unreachable', 503);
+    : new z.errors.Error(message, problem, problem === 'timeout' ? 504 : 503);
 };
 
 /**

@@ -6,7 +6,7 @@ import type {
   ZObject,
 } from 'zapier-platform-core';
 
-import { isApiUrl } from './endpoints';
+import { isApiUrl, serviceOf } from './endpoints';
 import { failureFor, type UpstreamFailure } from './errors';
 import { connectionMessages, type Context } from './messages';
 
@@ -73,7 +73,8 @@ const toZapierError = (z: ZObject, failure: UpstreamFailure, context: Context): 
       // A step is retried by Zapier after the delay. The batch retries on its own, after
       // DumplingAI's Retry-After when it gave one, so the error carries only that. The connection
       // test just says to try again.
-      if (context === 'step') return new z.errors.ThrottledError(failure.message, failure.delaySeconds);
+      if (context === 'step' || context === 'trigger')
+        return new z.errors.ThrottledError(failure.message, failure.delaySeconds);
       if (context === 'batch') {
         return new z.errors.ThrottledError(
           failure.message,
@@ -111,7 +112,7 @@ export const throwForApiError: AfterResponseMiddleware = async (response, z, bun
     response.status,
     await errorBody(response),
     response.getHeader('retry-after') ?? null,
-    { secret: bundle.authData.apiKey, context },
+    { secret: bundle.authData.apiKey, context, service: serviceOf(response.request.url) },
   );
   throw toZapierError(z, failure, context);
 };

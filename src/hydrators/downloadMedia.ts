@@ -81,7 +81,7 @@ export const fetchMedia =
     }
   };
 
-export const downloadMedia = withPlainErrors(fetchMedia(LIMITS));
+export const downloadMedia = withPlainErrors(fetchMedia(LIMITS), 'file');
 
 /** A search may not stash files, so it returns pointers that Zapier resolves with downloadMedia. */
 export const filePointer = (z: ZObject, file: MediaFile | null): string | null =>

@@ -91,7 +91,7 @@ export type LookupOutcome =
   /** `retryAfterMs`: DumplingAI's Retry-After, when it gave one. */
   | { kind: 'refused'; message: string; retryAfterMs?: number }
   | { kind: 'retry'; message: string }
-  | { kind: 'failed'; message: string; retryable?: true }
+  | { kind: 'failed'; message: string }
   | { kind: 'stop'; error: Error; message: string };
 
 export type LookUp = (url: string, timeoutMs: number) => Promise<LookupOutcome>;
@@ -199,7 +199,7 @@ export const runBatch = async (
       case 'failed':
         // Anything else, an answer that could not be read included: asking again could pay again.
         pace.ended(ticket);
-        fail(outcome.message, outcome.retryable ? 'retry' : 'failed');
+        fail(outcome.message, 'failed');
         return;
       case 'stop':
         pace.ended(ticket);

@@ -56,10 +56,10 @@ export const outcomeOfError = (error: Error): LookupOutcome => {
       ? { kind: 'refused', message }
       : { kind: 'refused', message, retryAfterMs: delaySeconds * 1000 };
   }
-  if (code === 'unreachable') return { kind: 'retry', message };
-  // A lookup that ran out of time used up its share of the step; it is not tried again here. Nor
-  // is one answered but unreadable (answered_unreadable): DumplingAI has charged for it.
-  return code === 'timeout' ? { kind: 'failed', message, retryable: true } : { kind: 'failed', message };
+  // No answer came (a failed connection, or no headers by the deadline): nothing was charged, so
+  // it may be tried again. Not one answered but unreadable (answered_unreadable): that was charged.
+  if (code === 'unreachable' || code === 'timeout') return { kind: 'retry', message };
+  return { kind: 'failed', message };
 };
 
 export const lookUpWith =
@@ -75,7 +75,7 @@ export const lookUpWith =
         ? { kind: 'notFound', rateLimitRemaining }
         : { kind: 'video', video, rateLimitRemaining };
     } catch (error) {
-      return outcomeOfError(isZapierError(error) ? error : unexpectedError(z, error, apiKey));
+      return outcomeOfError(isZapierError(error) ? error : unexpectedError(z, error, apiKey, 'batch'));
     }
   };
 

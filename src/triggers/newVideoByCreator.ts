@@ -124,7 +124,7 @@ const fetchItems = async (
   handle: string,
   limits: Limits,
 ): Promise<CreatorVideo[]> => {
-  const page = await fetchCreatorPosts(z, apiKey, handle, { limits });
+  const page = await fetchCreatorPosts(z, apiKey, handle, { limits, context: 'trigger' });
   // Not "nothing new": the Zap's owner must learn that the creator cannot be watched.
   if (page === null) throw new z.errors.Error(creatorTriggerText.notFound(handle), 'creator_not_found', 404);
   if (tikTokRefused(page))
@@ -181,7 +181,10 @@ export const newVideoByCreator = defineTrigger({
   },
   operation: {
     type: 'polling',
-    perform: withPlainErrors(pollCreator(LIMITS)) satisfies PollingTriggerPerform<Input, CreatorVideo>,
+    perform: withPlainErrors(pollCreator(LIMITS), 'trigger') satisfies PollingTriggerPerform<
+      Input,
+      CreatorVideo
+    >,
     inputFields,
     sample: { ...videoSample, isPinned: false },
     outputFields: triggerOutputFields,

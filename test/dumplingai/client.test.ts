@@ -118,11 +118,11 @@ describe('fetchVideo', () => {
       await jest.advanceTimersByTimeAsync(10);
       const error = await outcome;
       expect(scope.isDone()).toBe(true);
+      expect(error.name).toBe('ThrottledError');
       expect(JSON.parse(error.message)).toEqual({
         message:
-          "DumplingAI took more than 25 seconds to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
-        code: 'timeout',
-        status: 504,
+          "DumplingAI sent no answer within 25 seconds, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.",
+        delay: 60,
       });
     });
 
@@ -134,9 +134,9 @@ describe('fetchVideo', () => {
       const error = await caught(() =>
         run(async (z) => fetchVideo(z, API_KEY, 'https://vm.tiktok.com/x/', { deadlineMs: 50 }), bundleFor()),
       );
-      expect(error.name).toBe('AppError');
+      expect(error.name).toBe('ThrottledError');
       expect(userMessage(error)).toBe(
-        "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+        "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.",
       );
     });
   });

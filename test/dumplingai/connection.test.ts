@@ -42,7 +42,10 @@ describe('connection test', () => {
       429,
       'DumplingAI is getting too many requests from your account right now. Try connecting again in about 20 seconds.',
     ],
-    [503, "DumplingAI's video service is rate-limited right now. Try connecting again in about 20 seconds."],
+    [
+      503,
+      "DumplingAI's account service is rate-limited right now. Try connecting again in about 20 seconds.",
+    ],
   ])('says to try connecting again after a %i, which Zapier does not retry', async (status, message) => {
     const scope = nock(API).get('/api/v2/balance').reply(status, {}, { 'Retry-After': '20' });
     const error = await caught(() => testConnection());

@@ -1,4 +1,4 @@
-import { apiUrl, isApiUrl } from '../../src/dumplingai/endpoints';
+import { apiUrl, isApiUrl, serviceOf } from '../../src/dumplingai/endpoints';
 
 describe('api address', () => {
   afterEach(() => {
@@ -26,5 +26,23 @@ describe('api address', () => {
     [undefined, false],
   ])('knows whether %s is the API', (url, expected) => {
     expect(isApiUrl(url)).toBe(expected);
+  });
+});
+
+describe('serviceOf', () => {
+  it.each([
+    ['https://app.dumplingai.com/api/v1/get-tiktok-video', 'TikTok video service'],
+    ['https://app.dumplingai.com/api/v1/get-tiktok-transcript', 'TikTok transcript service'],
+    ['https://app.dumplingai.com/api/v1/get-tiktok-profile', 'TikTok profile service'],
+    ['http://127.0.0.1:4010/api/v1/get-tiktok-profile-videos', 'TikTok creator-posts service'],
+    ['https://app.dumplingai.com/api/v1/search-tiktok-users?x=1', 'TikTok creator search'],
+    ['https://app.dumplingai.com/api/v1/get-tiktok-video-comments', 'TikTok comments service'],
+    ['https://app.dumplingai.com/api/v2/balance', 'account service'],
+    ['https://app.dumplingai.com/api/v2/anything', 'API'],
+    ['https://app.dumplingai.com/constructor', 'API'],
+    ['not an address', 'API'],
+    [undefined, 'API'],
+  ])('names %j the %j', (url, service) => {
+    expect(serviceOf(url)).toBe(service);
   });
 });

@@ -73,7 +73,11 @@ describe('retryAfterSeconds', () => {
   });
 });
 
-const step = { secret: 'sk_test_LEAKCHECK_9f8e7d6c5b4a', context: 'step' } as const;
+const step = {
+  secret: 'sk_test_LEAKCHECK_9f8e7d6c5b4a',
+  context: 'step',
+  service: 'TikTok video service',
+} as const;
 
 describe('failureFor', () => {
   it('429 retries after Retry-After, in the app’s own words', () => {
@@ -91,16 +95,45 @@ describe('failureFor', () => {
     expect(failureFor(429, {}, 'soon', step)).toMatchObject({ delaySeconds: 60, retryAfterGiven: false });
   });
 
-  it('words a retry for where it is read: one second, and the connection test', () => {
+  it('words a retry for where it is read: one second, the connection test, a batch, a trigger', () => {
     expect(failureFor(503, {}, '1', step).message).toBe(
-      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 1 second; nothing needs to change.",
+      "DumplingAI's TikTok video service is rate-limited right now. Zapier will retry this step in about 1 second; nothing needs to change.",
     );
     expect(failureFor(503, {}, '30', { ...step, context: 'connection' }).message).toBe(
-      "DumplingAI's video service is rate-limited right now. Try connecting again in about 30 seconds.",
+      "DumplingAI's TikTok video service is rate-limited right now. Try connecting again in about 30 seconds.",
     );
     expect(failureFor(429, {}, '30', { ...step, context: 'batch' }).message).toBe(
       'DumplingAI is getting too many requests from your account right now. Run this URL again later.',
     );
+    expect(failureFor(429, {}, '30', { ...step, context: 'trigger' }).message).toBe(
+      'DumplingAI is getting too many requests from your account right now. The trigger tries again at its next check; nothing needs to change.',
+    );
+  });
+
+  it('names the service that is rate-limited', () => {
+    expect(failureFor(503, {}, '30', { ...step, service: 'TikTok profile service' }).message).toBe(
+      "DumplingAI's TikTok profile service is rate-limited right now. Zapier will retry this step in about 30 seconds; nothing needs to change.",
+    );
+  });
+
+  it('fails a trigger’s 400 as an error its Zap’s owner hears of, never a halt Zapier keeps quiet', () => {
+    expect(failureFor(400, { error: 'Invalid handle.' }, null, { ...step, context: 'trigger' })).toEqual({
+      kind: 'fail',
+      message:
+        'DumplingAI could not process the creator this trigger sent: Invalid handle. Check the creator entered in this trigger.',
+      code: 'bad_request',
+      status: 400,
+    });
+  });
+
+  it('says where to top up, and what happens next, for where it is read', () => {
+    expect(failureFor(403, {}, null, { ...step, context: 'trigger' })).toEqual({
+      kind: 'fail',
+      message:
+        'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com); the trigger picks up again at its next check.',
+      code: 'out_of_credits',
+      status: 403,
+    });
   });
 
   it('masks the key in DumplingAI’s text before cutting it, so no part of it survives the cut', () => {
@@ -182,7 +215,7 @@ describe('failureFor', () => {
     expect(failureFor(503, { error: 'Rate limit exceeded. Please try again later.' }, '17', step)).toEqual({
       kind: 'retry',
       message:
-        "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 17 seconds; nothing needs to change.",
+        "DumplingAI's TikTok video service is rate-limited right now. Zapier will retry this step in about 17 seconds; nothing needs to change.",
       delaySeconds: 17,
       retryAfterGiven: true,
     });

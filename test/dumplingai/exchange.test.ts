@@ -76,7 +76,7 @@ describe('exchange', () => {
     expect(error.name).toBe('ThrottledError');
     expect(JSON.parse(error.message)).toEqual({
       message:
-        'Could not reach DumplingAI: the connection failed or was cut off. Zapier will retry this step in about 60 seconds; nothing needs to change.',
+        'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.',
       delay: 60,
     });
   });
@@ -84,9 +84,12 @@ describe('exchange', () => {
   it.each([
     [
       'connection',
-      'Could not reach DumplingAI: the connection failed or was cut off. Try connecting again in about 60 seconds.',
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Try connecting again in about 60 seconds.',
     ],
-    ['batch', 'Could not reach DumplingAI: the connection failed or was cut off. Run this URL again later.'],
+    [
+      'batch',
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Run this URL again later.',
+    ],
   ] as const)('in a %s, says a failed connection plainly, without a retry', async (context, message) => {
     nock(CDN).get('/x').replyWithError('connect ECONNREFUSED 127.0.0.1:443');
     const error = await caught(() => send(`${CDN}/x`, context));
@@ -173,7 +176,7 @@ describe('exchange', () => {
     body.destroy();
     expect(scope.isDone()).toBe(true);
     expect(userMessage(error)).toBe(
-      "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+      "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.",
     );
   });
 });

@@ -92,7 +92,8 @@ describe('addApiHeaders', () => {
 describe('error statuses', () => {
   const tooMany =
     'DumplingAI is getting too many requests from your account right now. Run this URL again later.';
-  const rateLimited = "DumplingAI's video service is rate-limited right now. Run this URL again later.";
+  const rateLimited =
+    "DumplingAI's TikTok video service is rate-limited right now. Run this URL again later.";
 
   it.each([
     [429, { 'Retry-After': '7' }, { message: tooMany, delay: 7 }],
@@ -127,7 +128,7 @@ describe('error statuses', () => {
     expect(scope.isDone()).toBe(true);
     expect(error.name).toBe('ThrottledError');
     expect(userMessage(error)).toBe(
-      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 7 seconds; nothing needs to change.",
+      "DumplingAI's API is rate-limited right now. Zapier will retry this step in about 7 seconds; nothing needs to change.",
     );
   });
 });
@@ -257,7 +258,7 @@ describe('error statuses', () => {
     expect(error.name).toBe('ThrottledError');
     expect(JSON.parse(error.message)).toEqual({
       message:
-        "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 45 seconds; nothing needs to change.",
+        "DumplingAI's TikTok video service is rate-limited right now. Zapier will retry this step in about 45 seconds; nothing needs to change.",
       delay: 45,
     });
   });
@@ -269,7 +270,7 @@ describe('error statuses', () => {
     expect(error.name).toBe('ThrottledError');
     expect(JSON.parse(error.message)).toEqual({
       message:
-        "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
+        "DumplingAI's TikTok video service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
       delay: 60,
     });
   });

@@ -79,12 +79,12 @@ describe('Get TikTok Video against the sandbox', () => {
     [
       503,
       'ThrottledError',
-      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 30 seconds; nothing needs to change.",
+      "DumplingAI's TikTok video service is rate-limited right now. Zapier will retry this step in about 30 seconds; nothing needs to change.",
     ],
     [
       533,
       'ThrottledError',
-      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
+      "DumplingAI's TikTok video service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
     ],
     [
       429,

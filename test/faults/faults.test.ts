@@ -172,9 +172,9 @@ const slowHeadersThenStall =
   };
 
 const unreachableStep =
-  'Could not reach DumplingAI: the connection failed or was cut off. Zapier will retry this step in about 60 seconds; nothing needs to change.';
+  'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.';
 const tooSlowStep =
-  "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.";
+  "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.";
 
 describe('Get TikTok Video on a failing network', () => {
   it('a reset before the headers: a plain message, and Zapier retries the step', async () => {
@@ -226,7 +226,8 @@ describe('Get TikTok Video on a failing network', () => {
   it('headers that never come: stopped at the deadline', async () => {
     api.answerWith(stall);
     const { error, message, ms } = await search(KEY, SHORT);
-    expect([error?.name, message]).toEqual(['AppError', tooSlowStep]);
+    // No answer came, so nothing was charged: Zapier may try again, as after a failed connection.
+    expect([error?.name, message]).toEqual(['ThrottledError', tooSlowStep]);
     expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
   });
 
@@ -368,22 +369,22 @@ describe('Get TikTok Video with hostile answers', () => {
     [
       '99999999999',
       3600,
-      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 3600 seconds; nothing needs to change.",
+      "DumplingAI's TikTok video service is rate-limited right now. Zapier will retry this step in about 3600 seconds; nothing needs to change.",
     ],
     [
       '0',
       1,
-      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 1 second; nothing needs to change.",
+      "DumplingAI's TikTok video service is rate-limited right now. Zapier will retry this step in about 1 second; nothing needs to change.",
     ],
     [
       'soon',
       60,
-      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
+      "DumplingAI's TikTok video service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
     ],
     [
       'Fri, 25 Nov 2039 10:00:00 GMT',
       3600,
-      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 3600 seconds; nothing needs to change.",
+      "DumplingAI's TikTok video service is rate-limited right now. Zapier will retry this step in about 3600 seconds; nothing needs to change.",
     ],
   ])('a 503 with Retry-After %j retries after %i seconds at most', async (header, delay, expected) => {
     api.answerWith(reply(503, '{"error":"Rate limit exceeded."}', { ...JSON_TYPE, 'Retry-After': header }));
@@ -506,15 +507,21 @@ describe('the creator trigger and Get TikTok Profile on a failing network', () =
       ),
   };
 
-  it.each(Object.keys(steps) as (keyof typeof steps)[])(
-    '%s, a reset before the headers: a plain message, and Zapier retries the step',
-    async (step) => {
+  it.each([
+    [
+      'trigger',
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. The trigger tries again at its next check; nothing needs to change.',
+    ],
+    [
+      'profile',
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.',
+    ],
+  ] as const)(
+    '%s, a reset before the headers: a plain message, and Zapier tries again',
+    async (step, words) => {
       api.answerWith(resetAtOnce);
       const { error, message } = await steps[step](ROOMY);
-      expect([error?.name, message]).toEqual([
-        'ThrottledError',
-        'Could not reach DumplingAI: the connection failed or was cut off. Zapier will retry this step in about 60 seconds; nothing needs to change.',
-      ]);
+      expect([error?.name, message]).toEqual(['ThrottledError', words]);
     },
   );
 
@@ -523,30 +530,34 @@ describe('the creator trigger and Get TikTok Profile on a failing network', () =
       'trigger',
       'headers that never come',
       stall,
-      "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+      'ThrottledError',
+      "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. The trigger tries again at its next check; nothing needs to change.",
     ],
     [
       'trigger',
       'a 200 whose body stalls',
       bodyStalls,
-      "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. Replay this task to ask again; that costs one more lookup.",
+      'AppError',
+      "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. The trigger asks again at its next check, which costs one more lookup.",
     ],
     [
       'profile',
       'headers that never come',
       stall,
-      "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
+      'ThrottledError',
+      "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.",
     ],
     [
       'profile',
       'a 200 whose body stalls',
       bodyStalls,
+      'AppError',
       "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. Replay this task to ask again; that costs one more lookup.",
     ],
-  ] as const)('%s, %s: stopped at the deadline', async (step, _case, behaviour, words) => {
+  ] as const)('%s, %s: stopped at the deadline', async (step, _case, behaviour, name, words) => {
     api.answerWith(behaviour);
     const { error, message, ms } = await steps[step](SHORT);
-    expect([error?.name, message]).toEqual(['AppError', words]);
+    expect([error?.name, message]).toEqual([name, words]);
     expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
     expect(api.requests).toHaveLength(1);
   });
@@ -568,7 +579,7 @@ describe('the connection test', () => {
     const { error, message } = await connect();
     expect([error?.name, message]).toEqual([
       'AppError',
-      'Could not reach DumplingAI: the connection failed or was cut off. Try connecting again in about 60 seconds.',
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Try connecting again in about 60 seconds.',
     ]);
     expect(message).not.toContain('Zapier will retry');
   });
@@ -577,7 +588,7 @@ describe('the connection test', () => {
     api.answerWith(stall);
     const { message, ms } = await connect(KEY, SHORT);
     expect(message).toBe(
-      "DumplingAI took more than 1 second to answer, so the check of your key was stopped before Zapier's time limit. Try again later.",
+      'DumplingAI took more than 1 second to answer, so the check of your key was stopped. Try connecting again in about 60 seconds.',
     );
     expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
   });
@@ -587,7 +598,7 @@ describe('the connection test', () => {
     const { error, message } = await connect();
     expect([error?.name, message]).toEqual([
       'AppError',
-      "DumplingAI's video service is rate-limited right now. Try connecting again in about 1 second.",
+      "DumplingAI's account service is rate-limited right now. Try connecting again in about 1 second.",
     ]);
   });
 });

@@ -366,13 +366,11 @@ describe('runBatch', () => {
     });
   });
 
-  it('does not try again a lookup that ran out of time: it had its share of the step', async () => {
-    const { batch, starts } = upstream(() =>
-      after(1_000, { kind: 'failed', message: 'Too slow.', retryable: true }),
-    );
+  it('never tries again a lookup that failed otherwise (asking again could pay again)', async () => {
+    const { batch, starts } = upstream(() => after(1_000, { kind: 'failed', message: 'Unreadable.' }));
     const result = await batch([videoUrl(1)]);
     expect(starts).toHaveLength(1);
-    expect(result.failures).toEqual([{ url: videoUrl(1), message: 'Too slow.', reason: 'retry' }]);
+    expect(result.failures).toEqual([{ url: videoUrl(1), message: 'Unreadable.', reason: 'failed' }]);
   });
 
   describe('a stop (401, 403)', () => {

@@ -174,7 +174,7 @@ describe('Get TikTok Transcript', () => {
       { error: 'Rate limit exceeded.' },
       { 'Retry-After': '30' },
       'ThrottledError',
-      "DumplingAI's video service is rate-limited right now. Zapier will retry this step in about 30 seconds; nothing needs to change.",
+      "DumplingAI's TikTok transcript service is rate-limited right now. Zapier will retry this step in about 30 seconds; nothing needs to change.",
     ],
     [
       500,

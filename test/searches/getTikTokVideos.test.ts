@@ -20,9 +20,7 @@ import {
 } from '../helpers';
 import documented from '../fixtures/documented-example.json';
 import { withPlainErrors } from '../../src/dumplingai/errors';
-import { apiMessages, connectionMessages } from '../../src/dumplingai/messages';
-import { batchMessages, DEFAULT_LIMITS, type BatchLimits } from '../../src/searches/batch';
-import { urlMessages } from '../../src/tiktok/linkMessages';
+import { DEFAULT_LIMITS, type BatchLimits } from '../../src/searches/batch';
 import { checkTikTokLink } from '../../src/tiktok/link';
 import { LIMITS } from '../../src/dumplingai/limits';
 import { jumpingClock } from '../fakeClock';
@@ -100,8 +98,16 @@ describe('Get TikTok Videos', () => {
     expect([found.isDone(), gone.isDone()]).toEqual([true, true]);
     expect(result.succeeded).toBe(1);
     expect(result.failures).toEqual([
-      { url: 'https://example.com/x', message: urlMessages.notTikTokVideo },
-      { url: short('ZMgone'), message: batchMessages.notFound },
+      {
+        url: 'https://example.com/x',
+        message:
+          "That is not a link to a TikTok video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
+      },
+      {
+        url: short('ZMgone'),
+        message:
+          'DumplingAI found no TikTok video at this address. Check that the video is public and still online.',
+      },
     ]);
   });
 
@@ -110,7 +116,11 @@ describe('Get TikTok Videos', () => {
     answer('ZMone', 200, documented);
     const result = await runBatchStep([short('ZMbad'), short('ZMone')]);
     expect(result.failures).toEqual([
-      { url: short('ZMbad'), message: apiMessages.badRequest('Invalid TikTok video URL format.') },
+      {
+        url: short('ZMbad'),
+        message:
+          'DumplingAI could not process what this step sent: Invalid TikTok video URL format. Check the link, username or search words in this step and try again.',
+      },
     ]);
     expect(result.succeeded).toBe(1);
   });
@@ -152,7 +162,10 @@ describe('Get TikTok Videos', () => {
     expect(busy.isDone()).toBe(true);
     // DumplingAI's Retry-After, before each of the two tries after the first.
     expect(clock.slept).toEqual([2_000, 2_000]);
-    expect([error.name, userMessage(error)]).toEqual(['ThrottledError', batchMessages.retryLater]);
+    expect([error.name, userMessage(error)]).toEqual([
+      'ThrottledError',
+      'None of the links could be looked up right now (DumplingAI was busy or could not be reached). Nothing was charged; Zapier will retry this step later.',
+    ]);
   });
 
   it('sums up what went wrong when no video was fetched for mixed reasons, halting rather than failing', async () => {
@@ -171,14 +184,18 @@ describe('Get TikTok Videos', () => {
     answer('ZMone', 403, { error: 'Insufficient credits. Please top up your account.' });
     const error = await caught(() => runBatchStep([short('ZMone')]));
     expect(error.name).toBe('AppError');
-    expect(userMessage(error)).toBe(apiMessages.outOfCredits);
+    expect(userMessage(error)).toBe(
+      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
+    );
   });
 
   it('stops and asks to reconnect on 401', async () => {
     answer('ZMone', 401, { error: 'API key is invalid or missing.' });
     const error = await caught(() => runBatchStep([short('ZMone')]));
     expect(error.name).toBe('ExpiredAuthError');
-    expect(userMessage(error)).toBe(connectionMessages.invalidKey);
+    expect(userMessage(error)).toBe(
+      'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
+    );
   });
 
   it('after a 403 mid-batch keeps the videos already paid for and reports the rest, asking for nothing again', async () => {
@@ -190,8 +207,16 @@ describe('Get TikTok Videos', () => {
     expect([fetched.isDone(), broke.isDone()]).toEqual([true, true]);
     expect(result.videos.map((video) => video.inputUrl)).toEqual([short('ZMone')]);
     expect(result.failures).toEqual([
-      { url: short('ZMtwo'), message: apiMessages.outOfCredits },
-      { url: short('ZMthree'), message: apiMessages.outOfCredits },
+      {
+        url: short('ZMtwo'),
+        message:
+          'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
+      },
+      {
+        url: short('ZMthree'),
+        message:
+          'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
+      },
     ]);
   });
 
@@ -275,17 +300,16 @@ describe('Get TikTok Videos', () => {
 });
 
 describe('one lookup inside the batch', () => {
-  it('reports DumplingAI as too slow when the lookup runs past its time', async () => {
+  it('reports a lookup whose answer never came as one to try again: nothing was charged', async () => {
     // No headers come: nothing was answered, so nothing was charged and a later try may do.
     nock(API)
       .post(VIDEO_PATH)
       .reply(() => new Promise<[number]>(() => undefined));
     const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS)(short('ZMslow'), 50), bundleFor());
     expect(outcome).toEqual({
-      kind: 'failed',
+      kind: 'retry',
       message:
-        "DumplingAI took more than 1 second to answer, so the lookup was stopped before Zapier's time limit. Try again later.",
-      retryable: true,
+        "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. Run this URL again later.",
     });
   });
 

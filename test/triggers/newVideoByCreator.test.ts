@@ -340,6 +340,59 @@ describe('New TikTok Video by Creator, when something is wrong', () => {
     expect(error.name).toBe(name);
   });
 
+  it('fails on a 400 with an error its owner hears of, not a halt Zapier never reports for a trigger', async () => {
+    const scope = answer('dumpling.kitchen', '{"error":"Invalid handle."}', 400);
+    const error = await caught(() => poll({ creator: 'dumpling.kitchen' }));
+    expect(scope.isDone()).toBe(true);
+    expect(error.name).toBe('AppError');
+    expect(JSON.parse(error.message)).toEqual({
+      message:
+        'DumplingAI could not process the creator this trigger sent: Invalid handle. Check the creator entered in this trigger.',
+      code: 'bad_request',
+      status: 400,
+    });
+  });
+
+  it('speaks of the trigger’s next check and the service it uses, not of replaying a task', async () => {
+    answer('dumpling.kitchen', '{"error":"Rate limit exceeded. Please try again later."}', 503);
+    const busy = await caught(() => poll({ creator: 'dumpling.kitchen' }));
+    expect(userMessage(busy)).toBe(
+      "DumplingAI's TikTok creator-posts service is rate-limited right now. The trigger tries again at its next check; nothing needs to change.",
+    );
+    answer('dumpling.kitchen', '{"error":"Insufficient credits. Please top up your account."}', 403);
+    const broke = await caught(() => poll({ creator: 'dumpling.kitchen' }));
+    expect(userMessage(broke)).toBe(
+      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com); the trigger picks up again at its next check.',
+    );
+  });
+
+  it('tells a bug in the trigger apart, in a trigger’s words', async () => {
+    const scope = answer('dumpling.kitchen', page('pinned-page'));
+    const perform = (newVideoByCreator.operation as { perform: (z: ZObject, b: Bundle) => Promise<Item[]> })
+      .perform;
+    const error = await caught(() =>
+      appTester(
+        (z: ZObject, b: Bundle) =>
+          perform(
+            {
+              ...z,
+              dehydrateFile: () => {
+                throw new TypeError("Cannot read properties of undefined (reading 'url')");
+              },
+            },
+            b,
+          ),
+        bundle({ creator: 'dumpling.kitchen' }),
+        true,
+      ),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(error.name).toBe('AppError');
+    expect(userMessage(error)).toBe(
+      'The Dumpling AI app hit an unexpected problem (a bug on our side, not your data). If it happens at every check, contact DumplingAI support.',
+    );
+  });
+
   it('lets Zapier try later when DumplingAI cannot be reached', async () => {
     nock(API).post(PATH).replyWithError('socket hang up');
     const error = await caught(() => poll({ creator: 'dumpling.kitchen' }));
