@@ -7,7 +7,7 @@ import {
   unexpectedMessage,
   type Context,
 } from '../src/dumplingai/messages';
-import { batchMessages } from '../src/searches/batch';
+import { batchMessages } from '../src/lookups/batch';
 import { fileMessages } from '../src/hydrators/downloadMedia';
 import { urlMessages } from '../src/tiktok/linkMessages';
 import { creatorMessages } from '../src/tiktok/creator';

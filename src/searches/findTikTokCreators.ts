@@ -16,7 +16,7 @@ import { creatorOutputFields, flattenCreator } from '../zapier/creators';
 import { avatarFile } from '../zapier/media';
 import { wholeNumberOf } from '../zapier/numberInput';
 import sampleSearch from '../zapier/samples/creatorSearch.json';
-import { DEFAULT_PAGING, readPages, type Paging, type PagingLimits } from './paging';
+import { DEFAULT_PAGING, readPages, type Paging, type PagingLimits } from '../lookups/paging';
 
 /** With a filter, more pages are read only while fewer matches than this are left. */
 export const WANTED_MATCHES = 10;

@@ -11,7 +11,7 @@ import { checkTikTokLink } from '../tiktok/link';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import { outputFields } from '../zapier/outputFields';
 import { videoSample } from '../zapier/videoSample';
-import { lookUpVideo } from './lookUpVideo';
+import { lookUpVideo } from '../lookups/lookUpVideo';
 
 const searchText = {
   noun: 'TikTok Video',

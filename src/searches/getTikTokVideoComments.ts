@@ -15,7 +15,7 @@ import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import { commentsOutput, commentsOutputFields } from '../zapier/comments';
 import { wholeNumberOf } from '../zapier/numberInput';
 import sampleComments from '../zapier/samples/comments.json';
-import { DEFAULT_PAGING, readPages, type Paging } from './paging';
+import { DEFAULT_PAGING, readPages, type Paging } from '../lookups/paging';
 
 export const DEFAULT_COMMENTS = 50;
 // Pages hold about 20 comments; 10 pages fit well inside Zapier's 30 seconds, and 200 comments

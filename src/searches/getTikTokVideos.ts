@@ -29,9 +29,9 @@ import {
   type Clock,
   type LookUp,
   type LookupOutcome,
-} from './batch';
+} from '../lookups/batch';
 import { videoSample as sampleVideo } from '../zapier/videoSample';
-import { lookUpVideoAnswer } from './lookUpVideo';
+import { lookUpVideoAnswer } from '../lookups/lookUpVideo';
 
 export const batchText = {
   noun: 'TikTok Video',

@@ -19,7 +19,7 @@ import { flattenVideo } from '../zapier/flatten';
 import { newestFirst } from '../zapier/newestFirst';
 import { outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
 import { videoSample } from '../zapier/videoSample';
-import type { TikTokVideoOutput } from '../searches/lookUpVideo';
+import type { TikTokVideoOutput } from '../zapier/media';
 
 /** How often DumplingAI is asked at most, in seconds; `poll` asks on every poll. */
 export const CHECK_EVERY = {

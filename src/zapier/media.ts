@@ -10,6 +10,9 @@ export type FileField = 'videoFile' | 'coverFile' | 'musicFile';
 export type ImageWithFile = PostImage & { file: string | null };
 export type FilePointers = Record<FileField, string | null> & { images: ImageWithFile[] };
 
+/** What a step returns for one video: the flat fields and file pointers. */
+export type TikTokVideoOutput = FlatTikTokVideo & FilePointers;
+
 // Zapier caps a file pointer at 12,000 bytes; a real media address is a few hundred characters.
 const MAX_ADDRESS_LENGTH = 4000;
 

@@ -9,7 +9,7 @@ import { findVideos } from '../../src/searches/getTikTokVideos';
 import { findProfile } from '../../src/searches/getTikTokProfile';
 import { pollCreator } from '../../src/triggers/newVideoByCreator';
 import { httpAnswer, reply, startRawServer, type Behaviour, type RawServer } from './rawServer';
-import { DEFAULT_LIMITS } from '../../src/searches/batch';
+import { DEFAULT_LIMITS } from '../../src/lookups/batch';
 import { fetchMedia } from '../../src/hydrators/downloadMedia';
 import type { Limits } from '../../src/dumplingai/limits';
 

@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { LIMITS } from '../../src/dumplingai/limits';
 import { findComments, getTikTokVideoComments } from '../../src/searches/getTikTokVideoComments';
-import { DEFAULT_PAGING } from '../../src/searches/paging';
+import { DEFAULT_PAGING } from '../../src/lookups/paging';
 import { API, API_KEY, bundleFor, caught, readFixture, run, userMessage } from '../helpers';
 
 const PATH = '/api/v1/get-tiktok-video-comments';

@@ -20,7 +20,7 @@ import {
 } from '../helpers';
 import documented from '../fixtures/documented-example.json';
 import { withPlainErrors } from '../../src/dumplingai/errors';
-import { DEFAULT_LIMITS, type BatchLimits } from '../../src/searches/batch';
+import { DEFAULT_LIMITS, type BatchLimits } from '../../src/lookups/batch';
 import { checkTikTokLink } from '../../src/tiktok/link';
 import { LIMITS } from '../../src/dumplingai/limits';
 import { jumpingClock } from '../fakeClock';
@@ -199,7 +199,7 @@ describe('Get TikTok Videos', () => {
   });
 
   it('after a 403 mid-batch keeps the videos already paid for and reports the rest, asking for nothing again', async () => {
-    // One at a time, so the order is known; lookups in flight at a stop: test/searches/batch.test.ts
+    // One at a time, so the order is known; lookups in flight at a stop: test/lookups/batch.test.ts
     // and, on real sockets, test/faults.
     const fetched = answer('ZMone', 200, documented);
     const broke = answer('ZMtwo', 403, { error: 'Insufficient credits. Please top up your account.' });

@@ -10,10 +10,10 @@ import {
   type LookUp,
   type LookupOutcome,
   batchMessages,
-} from '../../src/searches/batch';
+} from '../../src/lookups/batch';
 import { flattenVideo } from '../../src/zapier/flatten';
 import { urlMessages } from '../../src/tiktok/linkMessages';
-import { type TikTokVideoOutput } from '../../src/searches/lookUpVideo';
+import type { TikTokVideoOutput } from '../../src/zapier/media';
 import { fakeClock } from '../fakeClock';
 
 const videoUrl = (n: number) =>

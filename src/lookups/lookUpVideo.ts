@@ -2,11 +2,8 @@ import type { ZObject } from 'zapier-platform-core';
 
 import { fetchVideoAnswer, type AskOptions } from '../dumplingai/client';
 import { filePointers } from '../hydrators/downloadMedia';
-import { flattenVideo, type FlatTikTokVideo } from '../zapier/flatten';
-import type { FilePointers } from '../zapier/media';
-
-/** What a step returns for one video: the flat fields and file pointers. */
-export type TikTokVideoOutput = FlatTikTokVideo & FilePointers;
+import { flattenVideo } from '../zapier/flatten';
+import type { TikTokVideoOutput } from '../zapier/media';
 
 /**
  * One video's output (null when DumplingAI found no video), by an address that `checkTikTokLink`

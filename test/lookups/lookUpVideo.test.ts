@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { lookUpVideo } from '../../src/searches/lookUpVideo';
+import { lookUpVideo } from '../../src/lookups/lookUpVideo';
 import documented from '../fixtures/documented-example.json';
 import {
   API,

@@ -1,4 +1,4 @@
-import { createPace, type Pace, type Ticket } from '../../src/searches/pace';
+import { createPace, type Pace, type Ticket } from '../../src/lookups/pace';
 
 // The pace alone, driven by outcomes and a clock the test sets: no HTTP, no batch.
 

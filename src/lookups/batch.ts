@@ -1,5 +1,5 @@
 import { checkTikTokLink } from '../tiktok/link';
-import type { TikTokVideoOutput } from './lookUpVideo';
+import type { TikTokVideoOutput } from '../zapier/media';
 import { createPace, type PaceLimits, type Ticket } from './pace';
 
 export const batchMessages = {

@@ -1,7 +1,7 @@
 import zapier, { type ZObject } from 'zapier-platform-core';
 
 import { LIMITS } from '../../src/dumplingai/limits';
-import { DEFAULT_PAGING, readPages } from '../../src/searches/paging';
+import { DEFAULT_PAGING, readPages } from '../../src/lookups/paging';
 
 interface Page {
   n: number;
