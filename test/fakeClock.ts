@@ -1,4 +1,4 @@
-import type { Clock } from '../src/lookups/batch';
+import type { Clock } from '../src/lookups/paced';
 
 // Clocks for code that waits, passed in instead of Zapier's real time, so no test sleeps.
 

@@ -1,6 +1,13 @@
 import { checkTikTokLink } from '../tiktok/link';
 import type { TikTokVideoOutput } from '../zapier/media';
-import { createPace, type PaceLimits, type Ticket } from './pace';
+import {
+  realClock,
+  runPaced,
+  type Clock,
+  type LookupOutcome,
+  type PacedLimits,
+  type Settled,
+} from './paced';
 
 export const batchMessages = {
   notFound:
@@ -38,13 +45,7 @@ export const batchMessages = {
 
 export const MAX_BATCH_URLS = 25;
 
-export interface BatchLimits extends PaceLimits {
-  /** Zapier stops a step after 30 s; the batch starts nothing that would end after this. */
-  budgetMs: number;
-  /** Tries for a URL whose lookup may pass on a later try (rate limits, network), with backoff. */
-  maxTries: number;
-  backoffMs: number;
-}
+export type BatchLimits = PacedLimits;
 
 export const DEFAULT_LIMITS: Readonly<BatchLimits> = Object.freeze({
   // Three at once is what the batch always ran, and DumplingAI kept up with it.
@@ -58,43 +59,8 @@ export const DEFAULT_LIMITS: Readonly<BatchLimits> = Object.freeze({
   backoffMs: 1_000,
 });
 
-/** The time, and waiting for it. Passed in, so tests move time themselves. */
-export interface Clock {
-  now: () => number;
-  /** Resolves after `ms`, or as soon as `signal` aborts. */
-  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal?.addEventListener('abort', done);
-    }),
-};
-
-/**
- * One lookup's result. `refused` (429, 503) and `retry` (the connection failed before any
- * answer) cost nothing, and a later try may pass. `stop`: every other URL would fail the same
- * way (a rejected key, no credits left). A video or "not found" says how much room DumplingAI's
- * X-RateLimit-Remaining left.
- */
-export type LookupOutcome =
-  | { kind: 'video'; video: TikTokVideoOutput; rateLimitRemaining?: number | null }
-  | { kind: 'notFound'; rateLimitRemaining?: number | null }
-  /** `retryAfterMs`: DumplingAI's Retry-After, when it gave one. */
-  | { kind: 'refused'; message: string; retryAfterMs?: number }
-  | { kind: 'retry'; message: string }
-  | { kind: 'failed'; message: string }
-  | { kind: 'stop'; error: Error; message: string };
-
-export type LookUp = (url: string, timeoutMs: number) => Promise<LookupOutcome>;
+/** One video lookup, by the address DumplingAI is sent. */
+export type LookUp = (url: string, timeoutMs: number) => Promise<LookupOutcome<TikTokVideoOutput>>;
 
 /** Why a URL failed, which decides what the step says when no video was fetched at all. */
 export type FailureReason = 'invalid' | 'tooMany' | 'notFound' | 'retry' | 'failed';
@@ -144,21 +110,33 @@ export const planBatch = (
 
 type Item = BatchResult['videos'][number];
 
-/** A URL not looked up yet, or to be tried again. */
-interface Waiting {
-  index: number;
-  tries: number;
-  /** What the last try said, for the report if there is no other. */
-  lastMessage: string;
-  /** Not before this time: a backoff, or DumplingAI's Retry-After. */
-  notBefore: number;
-}
+/** A URL's line in the step's output: its video, or why it has none. */
+const lineOf = (url: string, settled: Settled<TikTokVideoOutput>): Item | BatchFailure => {
+  switch (settled.kind) {
+    case 'found':
+      return { ...settled.value, inputUrl: url };
+    case 'notFound':
+      return { url, message: batchMessages.notFound, reason: 'notFound' };
+    case 'failed':
+      return { url, message: settled.message, reason: 'failed' };
+    case 'stopped':
+      // Running it again needs the account fixed first: the stop's own words say how.
+      return { url, message: settled.message, reason: 'failed' };
+    case 'gaveUp':
+      return { url, message: batchMessages.afterTries(settled.message, settled.tries), reason: 'retry' };
+    case 'notStarted':
+      return {
+        url,
+        message: settled.why === 'heldBack' ? batchMessages.heldBack : batchMessages.outOfTime,
+        reason: 'retry',
+      };
+  }
+};
 
 /**
- * Looks up every planned URL within the time budget, as many at a time as the pace allows,
- * starting none that could not end in time. What was fetched is always returned: after a stop
- * (401, 403) no lookup starts, and the URLs not reached are reported with that error's message.
- * Only when nothing was fetched is the stop thrown.
+ * Looks up every planned URL within the time budget (see paced.ts). What was fetched is always
+ * returned: after a stop (401, 403) no lookup starts, and the URLs not reached are reported with
+ * that error's message. Only when nothing was fetched is the stop thrown.
  */
 export const runBatch = async (
   urls: unknown[],
@@ -166,125 +144,17 @@ export const runBatch = async (
   limits: Readonly<BatchLimits>,
   clock: Clock = realClock,
 ): Promise<BatchResult> => {
-  const deadline = clock.now() + limits.budgetMs;
-  const left = (): number => deadline - clock.now();
   const { lookups, failures: rejected } = planBatch(urls);
-  const pace = createPace(limits, clock.now);
-  const outcomes: (Item | BatchFailure | null)[] = lookups.map(() => null);
-  // In input order, so a URL tried again goes before those not tried yet.
-  let waiting: Waiting[] = lookups.map((_, index) => ({
-    index,
-    tries: 0,
-    lastMessage: '',
-    notBefore: -Infinity,
-  }));
-  const running = new Set<Promise<void>>();
-  // The error that stops the batch (401, 403), once one has come back.
-  const stopped: { by?: { error: Error; message: string } } = {};
-  const urlOf = (entry: Waiting): string => (lookups[entry.index] as Planned).inputUrl;
-
-  const settle = (entry: Waiting, ticket: Ticket, outcome: LookupOutcome): void => {
-    const fail = (message: string, reason: FailureReason): void => {
-      outcomes[entry.index] = { url: urlOf(entry), message, reason };
-    };
-    switch (outcome.kind) {
-      case 'video':
-        pace.answered(ticket, outcome.rateLimitRemaining);
-        outcomes[entry.index] = { ...outcome.video, inputUrl: urlOf(entry) };
-        return;
-      case 'notFound':
-        pace.answered(ticket, outcome.rateLimitRemaining);
-        fail(batchMessages.notFound, 'notFound');
-        return;
-      case 'failed':
-        // Anything else, an answer that could not be read included: asking again could pay again.
-        pace.ended(ticket);
-        fail(outcome.message, 'failed');
-        return;
-      case 'stop':
-        pace.ended(ticket);
-        stopped.by = outcome;
-        fail(outcome.message, 'failed');
-        return;
-      case 'refused':
-      case 'retry': {
-        // Retried here, not by Zapier: a whole-step retry would pay again for the URLs already
-        // fetched. Neither a refusal nor a failed connection costs a credit.
-        const tries = entry.tries + 1;
-        const backoffMs = limits.backoffMs * 2 ** (tries - 1);
-        const waitMs = outcome.kind === 'refused' ? (outcome.retryAfterMs ?? backoffMs) : backoffMs;
-        if (outcome.kind === 'refused') pace.refused(ticket, waitMs);
-        else pace.ended(ticket);
-        if (tries >= limits.maxTries || left() - waitMs < pace.expectedMs()) {
-          fail(batchMessages.afterTries(outcome.message, tries), 'retry');
-          return;
-        }
-        const again = {
-          index: entry.index,
-          tries,
-          lastMessage: outcome.message,
-          notBefore: clock.now() + waitMs,
-        };
-        waiting = [...waiting, again].sort((a, b) => a.index - b.index);
-      }
-    }
-  };
-
-  const launch = (entry: Waiting): void => {
-    waiting = waiting.filter((other) => other !== entry);
-    const ticket = pace.start();
-    const task: Promise<void> = lookUp((lookups[entry.index] as Planned).apiUrl, left()).then((outcome) => {
-      running.delete(task);
-      settle(entry, ticket, outcome);
-    });
-    running.add(task);
-  };
-
-  const ready = (): Waiting | undefined => waiting.find((entry) => entry.notBefore <= clock.now());
-
-  /**
-   * When a waiting URL may start, if that is later than now and early enough to end in time.
-   * Null when only an answer can change what may start (a lookup in flight, no room left), or
-   * when nothing will.
-   */
-  const wakeAt = (): number | null => {
-    if (stopped.by !== undefined || waiting.length === 0 || !pace.hasRoom()) return null;
-    const at = Math.max(pace.pausedUntil(), Math.min(...waiting.map((entry) => entry.notBefore)));
-    return at > clock.now() && deadline - at >= pace.expectedMs() ? at : null;
-  };
-
-  for (;;) {
-    for (
-      let entry = ready();
-      stopped.by === undefined && entry !== undefined && pace.mayStart(left());
-      entry = ready()
-    ) {
-      launch(entry);
-    }
-    const at = wakeAt();
-    if (running.size === 0 && at === null) break;
-    const wake = new AbortController();
-    await Promise.race([...running, ...(at === null ? [] : [clock.sleep(at - clock.now(), wake.signal)])]);
-    wake.abort();
-  }
-
-  // What was never started: stopped, out of room, or out of time.
-  const held = !pace.hasRoom() || deadline - pace.pausedUntil() < pace.expectedMs();
-  for (const entry of waiting) {
-    const url = urlOf(entry);
-    outcomes[entry.index] =
-      stopped.by !== undefined
-        ? { url, message: stopped.by.message, reason: 'failed' }
-        : entry.tries > 0
-          ? { url, message: batchMessages.afterTries(entry.lastMessage, entry.tries), reason: 'retry' }
-          : { url, message: held ? batchMessages.heldBack : batchMessages.outOfTime, reason: 'retry' };
-  }
-  const videos = outcomes.filter((item): item is Item => item !== null && 'inputUrl' in item);
-  if (stopped.by !== undefined && videos.length === 0) throw stopped.by.error;
-  const failures = [
-    ...rejected,
-    ...outcomes.filter((item): item is BatchFailure => item !== null && !('inputUrl' in item)),
-  ];
+  const { settled, stop } = await runPaced(
+    lookups.length,
+    (index, timeoutMs) => lookUp((lookups[index] as Planned).apiUrl, timeoutMs),
+    limits,
+    clock,
+  );
+  const lines = settled.map((end, index) => lineOf((lookups[index] as Planned).inputUrl, end));
+  const videos = lines.filter((line): line is Item => 'inputUrl' in line);
+  if (stop !== null && videos.length === 0) throw stop.error;
+  const failures = [...rejected, ...lines.filter((line): line is BatchFailure => !('inputUrl' in line))];
   return { videos, failures, succeeded: videos.length, failed: failures.length };
 };
 

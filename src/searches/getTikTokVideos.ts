@@ -21,15 +21,13 @@ import {
   batchMessages,
   DEFAULT_LIMITS,
   MAX_BATCH_URLS,
-  realClock,
   runBatch,
   verdictOf,
   type BatchLimits,
   type BatchResult,
-  type Clock,
   type LookUp,
-  type LookupOutcome,
 } from '../lookups/batch';
+import { realClock, type Clock, type LookupOutcome } from '../lookups/paced';
 import { videoSample as sampleVideo } from '../zapier/videoSample';
 import { lookUpVideoAnswer } from '../lookups/lookUpVideo';
 
@@ -46,7 +44,7 @@ export const batchText = {
  * would fail every other URL too, so those stop it. A refusal (429, 503: a ThrottledError in a
  * batch) carries DumplingAI's Retry-After when it gave one.
  */
-export const outcomeOfError = (error: Error): LookupOutcome => {
+export const outcomeOfError = (error: Error): LookupOutcome<never> => {
   const message = userMessageOf(error.message);
   const code = appErrorCode(error);
   if (error.name === 'ExpiredAuthError' || code === 'out_of_credits') return { kind: 'stop', error, message };
@@ -73,7 +71,7 @@ export const lookUpWith =
       });
       return video === null
         ? { kind: 'notFound', rateLimitRemaining }
-        : { kind: 'video', video, rateLimitRemaining };
+        : { kind: 'found', value: video, rateLimitRemaining };
     } catch (error) {
       return outcomeOfError(isZapierError(error) ? error : unexpectedError(z, error, apiKey, 'batch'));
     }

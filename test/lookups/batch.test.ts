@@ -2,15 +2,14 @@ import {
   DEFAULT_LIMITS,
   MAX_BATCH_URLS,
   planBatch,
-  realClock,
   runBatch,
   verdictOf,
   type BatchLimits,
   type FailureReason,
   type LookUp,
-  type LookupOutcome,
   batchMessages,
 } from '../../src/lookups/batch';
+import type { LookupOutcome as Outcome } from '../../src/lookups/paced';
 import { flattenVideo } from '../../src/zapier/flatten';
 import { urlMessages } from '../../src/tiktok/linkMessages';
 import type { TikTokVideoOutput } from '../../src/zapier/media';
@@ -27,9 +26,10 @@ const videoFor = (url: string): TikTokVideoOutput => ({
   musicFile: null,
   images: [],
 });
+type LookupOutcome = Outcome<TikTokVideoOutput>;
 const video = (url: string, rateLimitRemaining?: number): LookupOutcome => ({
-  kind: 'video',
-  video: videoFor(url),
+  kind: 'found',
+  value: videoFor(url),
   rateLimitRemaining,
 });
 const found: LookUp = (url) => Promise.resolve(video(url));
@@ -411,23 +411,6 @@ describe('runBatch', () => {
       const lookUp: LookUp = () => Promise.resolve(stop);
       await expect(runBatch([videoUrl(1), videoUrl(2)], lookUp, DEFAULT_LIMITS)).rejects.toBe(outOfCredits);
     });
-  });
-});
-
-describe('realClock', () => {
-  it('wakes when its time comes', async () => {
-    await expect(realClock.sleep(0)).resolves.toBeUndefined();
-  });
-
-  it('wakes at once, and lets go of its timer, when the wait is called off', async () => {
-    const wake = new AbortController();
-    const sleeping = realClock.sleep(60_000, wake.signal);
-    wake.abort();
-    await expect(sleeping).resolves.toBeUndefined();
-  });
-
-  it('tells the time', () => {
-    expect(realClock.now()).toBeGreaterThan(Date.parse('2026-01-01'));
   });
 });
 

@@ -327,7 +327,7 @@ describe('one lookup inside the batch', () => {
     const scope = nock(API).post(VIDEO_PATH).reply(200, documented, { 'X-RateLimit-Remaining': '7' });
     const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS)(short('ZMone'), 1000), bundleFor());
     expect(scope.isDone()).toBe(true);
-    expect(outcome).toMatchObject({ kind: 'video', rateLimitRemaining: 7 });
+    expect(outcome).toMatchObject({ kind: 'found', rateLimitRemaining: 7 });
   });
 
   it('hands the batch the room left with a video not found too', async () => {
