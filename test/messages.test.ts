@@ -10,7 +10,7 @@ import {
 import { batchMessages } from '../src/lookups/batch';
 import { fileMessages } from '../src/hydrators/downloadMedia';
 import { urlMessages } from '../src/tiktok/linkMessages';
-import { creatorMessages } from '../src/tiktok/creator';
+import { creatorListMessages, creatorMessages } from '../src/tiktok/creator';
 import { creatorsText } from '../src/searches/findTikTokCreators';
 import { commentsText } from '../src/searches/getTikTokVideoComments';
 import { creatorTriggerText } from '../src/triggers/newVideoByCreator';
@@ -44,8 +44,18 @@ describe('messages', () => {
     apiMessages.unreadableComments(longest),
     creatorsText.badMinimum(longest),
     commentsText.badMax(longest),
-    creatorTriggerText.notFound(handle),
-    creatorTriggerText.unavailable(handle),
+    // A roster of 25 creators with the longest usernames.
+    ...[1, 2, 25].flatMap((count) => {
+      const handles = Array.from({ length: count }, () => handle);
+      return [
+        creatorTriggerText.notFound(handles),
+        creatorTriggerText.unavailable(handles),
+        creatorTriggerText.cannotWatch(handles),
+      ];
+    }),
+    creatorTriggerText.badCheckEvery(longest),
+    creatorListMessages.notACreator(longest),
+    creatorListMessages.tooMany(100, 25),
     ...CONTEXTS.flatMap((context) => [
       apiMessages.badRequest('x'.repeat(400), context),
       apiMessages.outOfCredits(context),

@@ -234,17 +234,21 @@ export const fetchProfile = (
     options,
   );
 
-/** The first page of a creator's posts, by handle; null when DumplingAI knows no such account. */
+/**
+ * A page of a creator's posts, by handle: the first one, or the one after the page whose
+ * `max_cursor` is sent back as `maxCursor`. Null when DumplingAI knows no such account.
+ */
 export const fetchCreatorPosts = (
   z: ZObject,
   apiKey: unknown,
   handle: string,
+  maxCursor: string | null,
   options?: AskOptions,
 ): Promise<JsonObject | null> =>
   askFor(
     z,
     apiKey,
-    { path: PROFILE_VIDEOS_PATH, body: { handle } },
+    { path: PROFILE_VIDEOS_PATH, body: maxCursor === null ? { handle } : { handle, maxCursor } },
     pageBody('posts', 'posts'),
     apiMessages.unreadablePosts,
     options,

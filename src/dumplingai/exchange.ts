@@ -68,8 +68,9 @@ export const networkProblem = (error: unknown): NetworkProblem | null => {
 /**
  * One rule for "no answer came", whether the connection failed or the answer's headers never
  * arrived by the deadline: DumplingAI charges for the lookups it answers, so nothing was charged
- * as far as the app can tell, and a later try may pass. A step or a trigger leaves that try to
- * Zapier; the batch, the connection test and a file say so in their own words.
+ * as far as the app can tell, and a later try may pass. A step leaves that try to Zapier; the
+ * batch and the trigger (which try again themselves), the connection test and a file get an
+ * error whose code says which it was.
  */
 const failureOf = (z: ZObject, error: unknown, how: How): unknown => {
   const problem = networkProblem(error);
@@ -81,7 +82,8 @@ const failureOf = (z: ZObject, error: unknown, how: How): unknown => {
     problem === 'timeout'
       ? networkMessages.tooSlow(how.who, Math.ceil(how.deadlineMs / 1000), how.context)
       : networkMessages.unreachable(how.who, how.context);
-  return how.context === 'step' || how.context === 'trigger'
+  // A trigger asks many creators and decides what to throw once all have answered.
+  return how.context === 'step'
     ? new z.errors.ThrottledError(message, RETRY_SECONDS)
     : new z.errors.Error(message, problem, problem === 'timeout' ? 504 : 503);
 };

@@ -1,13 +1,6 @@
 import { checkTikTokLink } from '../tiktok/link';
 import type { TikTokVideoOutput } from '../zapier/media';
-import {
-  realClock,
-  runPaced,
-  type Clock,
-  type LookupOutcome,
-  type PacedLimits,
-  type Settled,
-} from './paced';
+import { realClock, runPaced, type Clock, type LookupOutcome, type PacedLimits, type Settled } from './paced';
 
 export const batchMessages = {
   notFound:

@@ -35,10 +35,11 @@ export interface Paging {
  * that fails with an error the user would read (DumplingAI's, the network's) ends the reading, so
  * the pages already paid for are kept; a bug is never hidden.
  */
-export const readPages = async <P extends object>(
+// C: what an endpoint pages by (a number for comments and the search, TikTok's text for posts).
+export const readPages = async <P extends object, C extends number | string = number>(
   z: ZObject,
-  ask: (cursor: number | null, deadlineMs: number) => Promise<P | null>,
-  next: (page: P, pages: P[]) => number | null,
+  ask: (cursor: C | null, deadlineMs: number) => Promise<P | null>,
+  next: (page: P, pages: P[]) => C | null,
   { limits, paging, now }: Paging,
 ): Promise<P[] | null> => {
   const started = now();
@@ -46,7 +47,7 @@ export const readPages = async <P extends object>(
   const firstPage = await ask(null, Math.min(limits.apiDeadlineMs, paging.budgetMs));
   if (firstPage === null) return null;
   const pages: P[] = [firstPage];
-  const sent = new Set<number>();
+  const sent = new Set<C>();
   for (;;) {
     const last = pages[pages.length - 1] as P;
     const cursor = next(last, pages);

@@ -6,14 +6,7 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 
-import {
-  appErrorCode,
-  isZapierError,
-  throttleDelaySeconds,
-  unexpectedError,
-  userMessageOf,
-  withPlainErrors,
-} from '../dumplingai/errors';
+import { isZapierError, unexpectedError, withPlainErrors } from '../dumplingai/errors';
 import { LIMITS, RETRY_SECONDS, type Limits } from '../dumplingai/limits';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import { outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
@@ -27,7 +20,8 @@ import {
   type BatchResult,
   type LookUp,
 } from '../lookups/batch';
-import { realClock, type Clock, type LookupOutcome } from '../lookups/paced';
+import { outcomeOfError } from '../lookups/outcome';
+import { realClock, type Clock } from '../lookups/paced';
 import { videoSample as sampleVideo } from '../zapier/videoSample';
 import { lookUpVideoAnswer } from '../lookups/lookUpVideo';
 
@@ -38,27 +32,6 @@ export const batchText = {
   urlsLabel: 'Video URLs',
   urlsHelp: `Up to ${MAX_BATCH_URLS} TikTok video links, one per row (a row may also hold several, separated by commas). Repeated links are looked up once; invalid ones are reported without spending a credit.`,
 } as const;
-
-/**
- * What one failed lookup means for the batch. A rejected key (401) or an empty account (403)
- * would fail every other URL too, so those stop it. A refusal (429, 503: a ThrottledError in a
- * batch) carries DumplingAI's Retry-After when it gave one.
- */
-export const outcomeOfError = (error: Error): LookupOutcome<never> => {
-  const message = userMessageOf(error.message);
-  const code = appErrorCode(error);
-  if (error.name === 'ExpiredAuthError' || code === 'out_of_credits') return { kind: 'stop', error, message };
-  if (error.name === 'ThrottledError') {
-    const delaySeconds = throttleDelaySeconds(error);
-    return delaySeconds === null
-      ? { kind: 'refused', message }
-      : { kind: 'refused', message, retryAfterMs: delaySeconds * 1000 };
-  }
-  // No answer came (a failed connection, or no headers by the deadline): nothing was charged, so
-  // it may be tried again. Not one answered but unreadable (answered_unreadable): that was charged.
-  if (code === 'unreachable' || code === 'timeout') return { kind: 'retry', message };
-  return { kind: 'failed', message };
-};
 
 export const lookUpWith =
   (z: ZObject, apiKey: unknown, limits: Limits): LookUp =>

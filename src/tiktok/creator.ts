@@ -35,7 +35,7 @@ const POST_ID = /^\d{15,25}$/;
 const TIKTOK = /(^|\.)tiktok\.com$/;
 const SHORT_LINK_HOSTS = new Set(['vm.tiktok.com', 'vt.tiktok.com']);
 
-const refused = (message: string): CreatorCheck => ({ ok: false, message });
+const refused = (message: string): { ok: false; message: string } => ({ ok: false, message });
 
 // Handles compare without regard to letter case, so one creator is one cache entry and one request.
 const named = (name: string): CreatorCheck => {
@@ -71,4 +71,47 @@ export const checkCreator = (input: unknown): CreatorCheck => {
   if (text.includes('/') || /^https?:/i.test(text)) return readAddress(text);
   if (POST_ID.test(text)) return refused(creatorMessages.postWithoutHandle);
   return named(text.replace(/^@/, ''));
+};
+
+export type CreatorsCheck = { ok: true; handles: string[] } | { ok: false; message: string };
+
+// An entry quoted in a message is cut, so the message stays within Zapier's 250 characters.
+const MAX_QUOTED = 40;
+const quoted = (entry: string): string =>
+  `"${entry.length > MAX_QUOTED ? `${entry.slice(0, MAX_QUOTED - 1)}…` : entry}"`;
+
+export const creatorListMessages = {
+  notACreator: (entry: string): string => `${quoted(entry)} is not a TikTok creator. ${WHAT_WORKS}`,
+  tooMany: (count: number, limit: number): string =>
+    `That is ${count} different creators, and one trigger watches up to ${limit}. Remove ${count - limit}, or watch the rest in another Zap.`,
+} as const;
+
+/**
+ * Reads a list of creators: the entries of a list field, or one text (a Zap made before the field
+ * was a list) where several may be separated by commas or line breaks, as a column pasted from a
+ * sheet is. Empty entries are skipped; the same creator given twice, in any form or case, is one.
+ * Refuses the whole list for the first entry that names no creator (quoted as typed; alone, with
+ * the reason), or for more than `limit` creators.
+ */
+export const checkCreators = (input: unknown, limit: number): CreatorsCheck => {
+  const entries = (Array.isArray(input) ? input : [input])
+    // A number is a name of digits; anything else that is no text (an unmapped row) names nobody.
+    .flatMap((entry) =>
+      typeof entry === 'number' ? [String(entry)] : typeof entry === 'string' ? [entry] : [],
+    )
+    .flatMap((entry) => entry.split(/[,\r\n]+/))
+    .filter((entry) => pastedText(entry) !== '');
+  const handles: string[] = [];
+  for (const entry of entries) {
+    const checked = checkCreator(entry);
+    if (!checked.ok)
+      return refused(
+        entries.length === 1 ? checked.message : creatorListMessages.notACreator(pastedText(entry)),
+      );
+    if (!handles.includes(checked.handle)) handles.push(checked.handle);
+  }
+  if (handles.length === 0) return refused(creatorMessages.missing);
+  return handles.length > limit
+    ? refused(creatorListMessages.tooMany(handles.length, limit))
+    : { ok: true, handles };
 };

@@ -1,4 +1,4 @@
-import { bool, first, flag, isObject, type JsonObject } from './json';
+import { bool, first, flag, isObject, text, type JsonObject } from './json';
 import { hasMore, listOf } from './page';
 import { postTime } from './post';
 
@@ -60,4 +60,14 @@ export const postsOnPage = (page: JsonObject): PagePost[] => {
   const posts = markPinned(listOf(page, 'posts').filter(isObject));
   const fromBeyond = pinnedFromBeyond(page, posts);
   return posts.filter((post) => !fromBeyond(post));
+};
+
+/**
+ * What to send back as `maxCursor` for the page after this one: the app JSON's `max_cursor` or
+ * the web JSON's `cursor`, as text (DumplingAI takes it as text). Null when the page gives none;
+ * TikTok's 0 is none.
+ */
+export const nextCursorOf = (page: JsonObject): string | null => {
+  const cursor = first(text(page.max_cursor), text(page.cursor));
+  return cursor === '0' ? null : cursor;
 };

@@ -7,21 +7,28 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 
-import { fetchCreatorPosts } from '../dumplingai/client';
 import { PRICING_URL } from '../dumplingai/endpoints';
-import { withPlainErrors } from '../dumplingai/errors';
-import { LIMITS, type Limits } from '../dumplingai/limits';
-import { filePointers } from '../hydrators/downloadMedia';
-import { checkCreator, CREATOR_FORMS_HELP } from '../tiktok/creator';
-import { postsOnPage } from '../tiktok/creatorPosts';
-import { tikTokRefused } from '../tiktok/refusal';
-import { flattenVideo } from '../zapier/flatten';
+import {
+  appErrorCode,
+  isZapierError,
+  unexpectedError,
+  userMessageOf,
+  withPlainErrors,
+} from '../dumplingai/errors';
+import { LIMITS, RETRY_SECONDS, type Limits } from '../dumplingai/limits';
+import { readCreatorPosts, type CreatorPosts, type CreatorVideo } from '../lookups/creatorPosts';
+import { outcomeOfError } from '../lookups/outcome';
+import { realClock, runPaced, type Clock, type LookupOutcome, type PacedLimits } from '../lookups/paced';
+import { DEFAULT_PAGING, type PagingLimits } from '../lookups/paging';
+import { checkCreators, CREATOR_FORMS_HELP } from '../tiktok/creator';
 import { newestFirst } from '../zapier/newestFirst';
 import { outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
 import { videoSample } from '../zapier/videoSample';
-import type { TikTokVideoOutput } from '../zapier/media';
 
-/** How often DumplingAI is asked at most, in seconds; `poll` asks on every poll. */
+/** How many creators one trigger watches at most: every one is asked within one poll's time. */
+export const MAX_CREATORS = 25;
+
+/** How often DumplingAI is asked about a creator at most, in seconds; `poll` asks on every poll. */
 export const CHECK_EVERY = {
   poll: { label: 'Every time Zapier checks (default)', seconds: null },
   hour: { label: 'At most once an hour', seconds: 3600 },
@@ -34,25 +41,47 @@ type CheckEvery = keyof typeof CHECK_EVERY;
 // Zapier polls every 1 minute (Team and Enterprise plans) to 15 minutes (Free).
 const POLL_MINUTES = { fastest: 1, slowest: 15 } as const;
 const MINUTES_A_DAY = 24 * 60;
-const lookupsADay = (minutes: number): string => (MINUTES_A_DAY / minutes).toLocaleString('en-US');
+const perDay = (creators: number, minutes: number): string =>
+  ((MINUTES_A_DAY / minutes) * creators).toLocaleString('en-US');
+
+// Creators named in one message: two of them at most, so it fits Zapier's 250 characters.
+const NAMED = 2;
+const named = (handles: string[]): string => {
+  const shown = handles
+    .slice(0, NAMED)
+    .map((handle) => `@${handle}`)
+    .join(', ');
+  return handles.length > NAMED ? `${shown} and ${handles.length - NAMED} more` : shown;
+};
 
 // Zapier shows the editor at most three new items of a poll.
 const SAMPLE_ITEMS = 3;
 
+/**
+ * With "Ask DumplingAI" set to an interval, a creator who posted more than a page since the last
+ * ask would lose the rest: the trigger reads on, up to this many pages in all, until it meets the
+ * newest post it saw last time.
+ */
+export const CATCH_UP_PAGES = 5;
+
 export const creatorTriggerText = {
   noun: 'TikTok Video',
   label: 'New TikTok Video by Creator',
-  description: 'Triggers when a TikTok creator posts a new video or photo post.',
-  creatorLabel: 'Creator',
-  creatorHelp: `The TikTok creator to watch. ${CREATOR_FORMS_HELP}`,
+  description: 'Triggers when one of the TikTok creators you choose posts a new video or photo post.',
+  creatorLabel: 'Creators',
+  creatorHelp: `The TikTok creators to watch, up to ${MAX_CREATORS}: one per row, or several in one row separated by commas or line breaks (a column pasted from a sheet works). Each is ${CREATOR_FORMS_HELP.charAt(0).toLowerCase()}${CREATOR_FORMS_HELP.slice(1)}`,
   photosLabel: 'Include Photo Posts',
   photosHelp: 'Whether photo (slideshow) posts start the Zap too, not only videos.',
   checkEveryLabel: 'Ask DumplingAI',
-  checkEveryHelp: `Each check is one DumplingAI lookup ([pricing](${PRICING_URL})), and Zapier checks every ${POLL_MINUTES.fastest} to ${POLL_MINUTES.slowest} minutes depending on your Zapier plan: ${lookupsADay(POLL_MINUTES.slowest)} to ${lookupsADay(POLL_MINUTES.fastest)} lookups a day for one creator. To spend fewer, ask DumplingAI less often; in between, the trigger reuses the posts it fetched last, so new posts arrive later.`,
-  notFound: (handle: string): string =>
-    `DumplingAI found no TikTok account @${handle}, or could not see its posts. Check the username (creators can change it) and that the account is public, then test this trigger again.`,
-  unavailable: (handle: string): string =>
-    `TikTok would not show the posts of @${handle}: the account may be private, restricted, renamed or gone. Check the username on TikTok (creators can change it), or watch another creator.`,
+  checkEveryHelp: `Each check asks DumplingAI once for each creator: one lookup each ([pricing](${PRICING_URL})). Zapier checks every ${POLL_MINUTES.fastest} to ${POLL_MINUTES.slowest} minutes depending on your Zapier plan: ${perDay(1, POLL_MINUTES.slowest)} to ${perDay(1, POLL_MINUTES.fastest)} lookups a day for one creator, ${perDay(MAX_CREATORS, POLL_MINUTES.slowest)} to ${perDay(MAX_CREATORS, POLL_MINUTES.fastest)} for ${MAX_CREATORS}. Asking at most once an hour makes it ${perDay(1, 60)} a day per creator, every 6 hours ${perDay(1, 360)}, once a day ${perDay(1, MINUTES_A_DAY)}; new posts then arrive later, and a creator who posted more than ${CATCH_UP_PAGES} pages since is read only that far.`,
+  badCheckEvery: (entered: string): string =>
+    `"${entered.slice(0, 20)}" is not one of the choices for Ask DumplingAI. Pick one of the choices in this trigger.`,
+  notFound: (handles: string[]): string =>
+    `DumplingAI found no TikTok account ${named(handles)}, or could not see its posts. Check the username (creators can change it) and that the account is public, or remove it from this trigger.`,
+  unavailable: (handles: string[]): string =>
+    `TikTok would not show the posts of ${named(handles)}: private, restricted, renamed or gone. Check the username on TikTok (creators can change it), or remove it from this trigger.`,
+  cannotWatch: (handles: string[]): string =>
+    `This trigger cannot watch ${named(handles)}: DumplingAI found no such account, or TikTok would not show its posts. Check each username on TikTok, or remove it from this trigger.`,
 } as const;
 
 const inputFields = defineInputFields([
@@ -60,6 +89,7 @@ const inputFields = defineInputFields([
     key: 'creator',
     label: creatorTriggerText.creatorLabel,
     type: 'string',
+    list: true,
     required: true,
     helpText: creatorTriggerText.creatorHelp,
   },
@@ -82,90 +112,222 @@ const inputFields = defineInputFields([
   },
 ]);
 
-export type CreatorVideo = TikTokVideoOutput & { id: string; isPinned: boolean };
+type Input = InferInputData<typeof inputFields>;
 
-/** What is cached between asks: the items and when they were fetched (the test cache has no TTL). */
-interface Fetched {
+/** What is kept between polls for one creator: its posts and when DumplingAI was asked. */
+interface Kept {
   at: number;
   items: CreatorVideo[];
 }
 
-// Zapier's z.cache keeps JSON values, with a time to live in whole seconds; no size limit is
-// documented in Zapier's docs or core 19's source, so only what the trigger returns is kept (at
-// most its 100 items: about 215 KB for a full page, measured). It is scoped to
-// the Zapier user, so two Zaps watching one creator share what one of them paid for. Core 19's
-// types take a scope on `set` only; the runtime takes it on `get` too, as it must to find it.
-const SCOPE = ['user'];
-
-/** Where the list fetched last for one creator and one choice is kept: one key and scope for both ways. */
-const lastFetched = (z: ZObject, handle: string, every: CheckEvery) => {
-  const key = `creator-posts:${handle}:${every}`;
-  return {
-    get: async (): Promise<Fetched | null> => {
-      const value: unknown = await (z.cache.get as (key: string, scope: string[]) => Promise<unknown>)(
-        key,
-        SCOPE,
-      );
-      return typeof value === 'object' && value !== null && Array.isArray((value as Fetched).items)
-        ? (value as Fetched)
-        : null;
-    },
-    set: (value: Fetched, seconds: number) => z.cache.set(key, value, seconds, SCOPE),
-  };
-};
-
-const checkEveryOf = (input: unknown): CheckEvery =>
-  typeof input === 'string' && Object.hasOwn(CHECK_EVERY, input) ? (input as CheckEvery) : 'poll';
-
-/** One call of get-tiktok-profile-videos: the first page, every post read like Get TikTok Video. */
-const fetchItems = async (
-  z: ZObject,
-  apiKey: unknown,
-  handle: string,
-  limits: Limits,
-): Promise<CreatorVideo[]> => {
-  const page = await fetchCreatorPosts(z, apiKey, handle, { limits, context: 'trigger' });
-  // Not "nothing new": the Zap's owner must learn that the creator cannot be watched.
-  if (page === null) throw new z.errors.Error(creatorTriggerText.notFound(handle), 'creator_not_found', 404);
-  if (tikTokRefused(page))
-    throw new z.errors.Error(creatorTriggerText.unavailable(handle), 'creator_unavailable', 403);
-  const items = postsOnPage(page).map(({ post, pinned }) => {
-    const video = flattenVideo(post);
-    return { ...video, ...filePointers(z, video), isPinned: pinned };
-  });
-  return newestFirst(items);
-};
-
-type Input = InferInputData<typeof inputFields>;
+// Zapier's z.cache keeps JSON values with a time to live; no size limit is documented (core 19),
+// and one creator's list is at most a page or a few (about 215 KB a full page, measured). It is
+// scoped to the DumplingAI connection ('auth'): Zaps on one connection share what it paid for,
+// another connection never sees it, and a revoked key is never hidden behind it. A list is kept
+// twice the longest interval, so the next ask still finds it, to read on from.
+const SCOPE = ['auth'];
+const KEEP_SECONDS = 2 * CHECK_EVERY.day.seconds;
 
 /**
- * The trigger's poll. A poll that builds Zapier's baseline or loads samples always asks; other
- * polls ask DumplingAI at most as often as the user chose, and answer from the list fetched last
- * in between (never `[]`, so a Zap that polls just after another still sees every post).
+ * The list kept for one creator: one key and scope for both ways. Zapier's cache is
+ * best-effort, so a failure to read it is a list not kept, and a failure to write it loses only
+ * the saving; either is logged, and the poll goes on with what it fetched.
  */
-export const pollCreator =
-  (limits: Limits, now: () => number = Date.now) =>
+const keptList = (z: ZObject, handle: string) => {
+  const key = `creator-posts:${handle}`;
+  return {
+    get: async (): Promise<Kept | null> => {
+      try {
+        // Core 19's types take a scope on `set` only; the runtime takes it on `get` too.
+        const value: unknown = await (z.cache.get as (key: string, scope: string[]) => Promise<unknown>)(
+          key,
+          SCOPE,
+        );
+        return typeof value === 'object' &&
+          value !== null &&
+          typeof (value as Kept).at === 'number' &&
+          Array.isArray((value as Kept).items)
+          ? (value as Kept)
+          : null;
+      } catch (error) {
+        z.console.log(
+          `The list kept for @${handle} could not be read (${String(error)}); asking DumplingAI.`,
+        );
+        return null;
+      }
+    },
+    set: async (value: Kept): Promise<void> => {
+      try {
+        await z.cache.set(key, value, KEEP_SECONDS, SCOPE);
+      } catch (error) {
+        z.console.log(`The list fetched for @${handle} could not be kept (${String(error)}).`);
+      }
+    },
+  };
+};
+
+/** What the trigger needs to run: DumplingAI's limits, the pace of many lookups, paging and time. */
+export interface TriggerSetup {
+  limits: Limits;
+  pace: Readonly<PacedLimits>;
+  paging: Readonly<PagingLimits>;
+  clock: Clock;
+}
+
+export const DEFAULT_SETUP: TriggerSetup = {
+  limits: LIMITS,
+  // The batch's pace: see src/lookups/batch.ts and the README.
+  pace: Object.freeze({
+    startInFlight: 3,
+    maxInFlight: 8,
+    firstLookupMs: 5_000,
+    budgetMs: 25_000,
+    maxTries: 3,
+    backoffMs: 1_000,
+  }),
+  paging: Object.freeze({ ...DEFAULT_PAGING, maxPages: CATCH_UP_PAGES }),
+  clock: realClock,
+};
+
+/** Whether a creator's new posts reach back to the newest post of the list kept last time. */
+const reachesBack =
+  (last: Kept | null) =>
+  (posts: CreatorVideo[]): boolean => {
+    const newest =
+      last === null ? [] : last.items.filter((item) => !item.isPinned).map((item) => item.createTime);
+    const known = newest.filter((time): time is number => time !== null);
+    if (known.length === 0) return true;
+    const seen = Math.max(...known);
+    return posts.some((post) => !post.isPinned && post.createTime !== null && post.createTime <= seen);
+  };
+
+/** An error as thrown by Zapier's classes; a bug as the unexpected problem it is. */
+const plainError = (z: ZObject, error: unknown, apiKey: unknown): Error =>
+  isZapierError(error) ? error : unexpectedError(z, error, apiKey, 'trigger');
+
+export const pollCreators =
+  ({ limits, pace, paging, clock }: TriggerSetup) =>
   async (z: ZObject, bundle: Bundle<Input>): Promise<CreatorVideo[]> => {
-    const checked = checkCreator(bundle.inputData.creator);
+    const checked = checkCreators(bundle.inputData.creator, MAX_CREATORS);
     // The Zap cannot work with this input: an error (not a halt) tells its owner.
     if (!checked.ok) throw new z.errors.Error(checked.message, 'invalid_creator', 400);
-    const every = checkEveryOf(bundle.inputData.checkEvery);
-    const seconds = CHECK_EVERY[every].seconds;
-    const mustAsk = seconds === null || bundle.meta.isPopulatingDedupe || bundle.meta.isLoadingSample;
-    const store = lastFetched(z, checked.handle, every);
-    const last = mustAsk ? null : await store.get();
-    let items: CreatorVideo[];
-    if (last !== null && seconds !== null && now() - last.at < seconds * 1000) {
-      items = last.items;
-    } else {
-      items = await fetchItems(z, bundle.authData.apiKey, checked.handle, limits);
-      if (seconds !== null) await store.set({ at: now(), items }, seconds);
-    }
+    const every = bundle.inputData.checkEvery ?? 'poll';
+    if (!Object.hasOwn(CHECK_EVERY, every))
+      throw new z.errors.Error(creatorTriggerText.badCheckEvery(String(every)), 'invalid_check_every', 400);
+    const seconds = CHECK_EVERY[every as CheckEvery].seconds;
     // Zapier sends a boolean field's value as text ("false"), or as a boolean from the API.
     const photos = String(bundle.inputData.includePhotos).toLowerCase() !== 'false';
-    const chosen = photos ? items : items.filter((item) => !item.isPhotoPost);
-    return bundle.meta.isLoadingSample ? chosen.slice(0, SAMPLE_ITEMS) : chosen;
+    const apiKey = bundle.authData.apiKey;
+    const { handles } = checked;
+
+    const lookUp = async (handle: string, last: Kept | null, timeoutMs: number): Promise<CreatorPosts> =>
+      readCreatorPosts(z, apiKey, handle, (posts) => last !== null && !reachesBack(last)(posts), {
+        limits,
+        paging: { ...paging, budgetMs: timeoutMs },
+        now: clock.now,
+        context: 'trigger',
+      });
+
+    if (bundle.meta.isLoadingSample) {
+      // The editor wants the latest posts, quickly: creators in the order given, until 3 items.
+      const started = clock.now();
+      const items: CreatorVideo[] = [];
+      for (const handle of handles) {
+        const found = await lookUp(handle, null, pace.budgetMs - (clock.now() - started));
+        if (found.kind === 'none') throw cannotWatch(z, [handle], []);
+        if (found.kind === 'refused') throw cannotWatch(z, [], [handle]);
+        await keptList(z, handle).set({ at: clock.now(), items: found.posts });
+        items.push(...found.posts.filter((item) => photos || !item.isPhotoPost));
+        if (
+          newestFirst(items).length >= SAMPLE_ITEMS ||
+          clock.now() - started >= pace.budgetMs - paging.minPageMs
+        )
+          break;
+      }
+      return newestFirst(items).slice(0, SAMPLE_ITEMS);
+    }
+
+    const kept = await Promise.all(handles.map((handle) => keptList(z, handle).get()));
+    const now = clock.now();
+    const fresh = (last: Kept | null): last is Kept =>
+      last !== null && seconds !== null && !bundle.meta.isPopulatingDedupe && now - last.at < seconds * 1000;
+    // Creators not asked for longest go first, so one that a slow poll left out is asked next.
+    const due = handles
+      .map((handle, index) => ({ handle, last: kept[index] ?? null }))
+      .filter(({ last }) => !fresh(last))
+      .sort((a, b) => (a.last?.at ?? -Infinity) - (b.last?.at ?? -Infinity));
+
+    const errors = new Map<number, Error>();
+    const { settled, stop } = await runPaced<CreatorPosts>(
+      due.length,
+      async (index, timeoutMs): Promise<LookupOutcome<CreatorPosts>> => {
+        const { handle, last } = due[index] as (typeof due)[number];
+        try {
+          return { kind: 'found', value: await lookUp(handle, last, timeoutMs) };
+        } catch (error) {
+          const plain = plainError(z, error, apiKey);
+          errors.set(index, plain);
+          return outcomeOfError(plain);
+        }
+      },
+      pace,
+      clock,
+    );
+
+    const lists = new Map<string, CreatorVideo[]>();
+    for (const [index, last] of kept.entries())
+      if (last !== null) lists.set(handles[index] as string, last.items);
+    const gone: string[] = [];
+    const refused: string[] = [];
+    const saving: Promise<void>[] = [];
+    for (const [index, end] of settled.entries()) {
+      const { handle } = due[index] as (typeof due)[number];
+      if (end.kind !== 'found') continue;
+      if (end.value.kind === 'none') gone.push(handle);
+      else if (end.value.kind === 'refused') refused.push(handle);
+      else {
+        lists.set(handle, end.value.posts);
+        saving.push(keptList(z, handle).set({ at: clock.now(), items: end.value.posts }));
+      }
+    }
+    // Kept before anything is thrown, so what was paid for is there for the next poll.
+    await Promise.all(saving);
+    if (gone.length > 0 || refused.length > 0) throw cannotWatch(z, gone, refused);
+    const fetched = settled.some((end) => end.kind === 'found');
+    if (!fetched && lists.size === 0) {
+      // Nothing fetched now or before: the Zap's owner hears why, as with one creator.
+      if (stop !== null) throw stop.error;
+      const failed = settled.findIndex((end) => end.kind === 'failed' || end.kind === 'gaveUp');
+      const error = errors.get(failed);
+      if (error !== undefined) throw retried(z, error);
+    }
+    const items = [...lists.values()].flat().filter((item) => photos || !item.isPhotoPost);
+    return newestFirst(items);
   };
+
+/**
+ * Creators that cannot be watched (no such account, TikTok's refusal), named in one error: not a
+ * halt, which Zapier never reports for a trigger, since the Zap's owner must act on it.
+ */
+const cannotWatch = (z: ZObject, gone: string[], refused: string[]): Error => {
+  if (refused.length === 0)
+    return new z.errors.Error(creatorTriggerText.notFound(gone), 'creator_not_found', 404);
+  if (gone.length === 0)
+    return new z.errors.Error(creatorTriggerText.unavailable(refused), 'creator_unavailable', 403);
+  return new z.errors.Error(
+    creatorTriggerText.cannotWatch([...gone, ...refused]),
+    'creator_unavailable',
+    403,
+  );
+};
+
+/** A lookup whose answer never came is for Zapier to try again, as a refusal already is. */
+const retried = (z: ZObject, error: Error): Error => {
+  const code = appErrorCode(error);
+  return code === 'unreachable' || code === 'timeout'
+    ? new z.errors.ThrottledError(userMessageOf(error.message), RETRY_SECONDS)
+    : error;
+};
 
 export const triggerOutputFields: OutputField[] = [
   ...videoOutputFields,
@@ -181,7 +343,7 @@ export const newVideoByCreator = defineTrigger({
   },
   operation: {
     type: 'polling',
-    perform: withPlainErrors(pollCreator(LIMITS), 'trigger') satisfies PollingTriggerPerform<
+    perform: withPlainErrors(pollCreators(DEFAULT_SETUP), 'trigger') satisfies PollingTriggerPerform<
       Input,
       CreatorVideo
     >,

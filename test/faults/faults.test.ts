@@ -7,7 +7,7 @@ import { withPlainErrors } from '../../src/dumplingai/errors';
 import { findVideo } from '../../src/searches/getTikTokVideo';
 import { findVideos } from '../../src/searches/getTikTokVideos';
 import { findProfile } from '../../src/searches/getTikTokProfile';
-import { pollCreator } from '../../src/triggers/newVideoByCreator';
+import { DEFAULT_SETUP, pollCreators } from '../../src/triggers/newVideoByCreator';
 import { httpAnswer, reply, startRawServer, type Behaviour, type RawServer } from './rawServer';
 import { DEFAULT_LIMITS } from '../../src/lookups/batch';
 import { fetchMedia } from '../../src/hydrators/downloadMedia';
@@ -496,7 +496,7 @@ describe('the creator trigger and Get TikTok Profile on a failing network', () =
   const steps = {
     trigger: (limits: Limits) =>
       attempt(() =>
-        run(withPlainErrors(pollCreator(limits)), {
+        run(withPlainErrors(pollCreators({ ...DEFAULT_SETUP, limits })), {
           ...bundleFor({ creator: '@dumpling.kitchen' }, KEY),
           meta,
         }),

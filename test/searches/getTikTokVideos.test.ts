@@ -1,12 +1,7 @@
 import nock from 'nock';
 
-import {
-  batchText,
-  findVideos,
-  getTikTokVideos,
-  lookUpWith,
-  outcomeOfError,
-} from '../../src/searches/getTikTokVideos';
+import { batchText, findVideos, getTikTokVideos, lookUpWith } from '../../src/searches/getTikTokVideos';
+import { outcomeOfError } from '../../src/lookups/outcome';
 import {
   API,
   API_KEY,

@@ -1,10 +1,11 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import { LIMITS } from '../../src/dumplingai/limits';
-import { newVideoByCreator, pollCreator } from '../../src/triggers/newVideoByCreator';
+import { DEFAULT_SETUP, newVideoByCreator, pollCreators } from '../../src/triggers/newVideoByCreator';
 import { outputFields } from '../../src/zapier/outputFields';
+import { withPlainErrors } from '../../src/dumplingai/errors';
 import { API, API_KEY, appTester, caught, readFixture, userMessage } from '../helpers';
+import { jumpingClock } from '../fakeClock';
 
 const PATH = '/api/v1/get-tiktok-profile-videos';
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -12,6 +13,7 @@ const page = (name: string) => readFixture(`creators/${name}`);
 
 type Item = Record<string, unknown> & { id: string };
 type Meta = Partial<Bundle['meta']>;
+type TriggerBundle = Parameters<ReturnType<typeof pollCreators>>[1];
 
 const bundle = (inputData: Record<string, unknown>, meta: Meta = {}): Partial<Bundle> => ({
   authData: { apiKey: API_KEY },
@@ -48,7 +50,7 @@ describe('New TikTok Video by Creator', () => {
     ]);
     expect(newVideoByCreator.display).toEqual({
       label: 'New TikTok Video by Creator',
-      description: 'Triggers when a TikTok creator posts a new video or photo post.',
+      description: 'Triggers when one of the TikTok creators you choose posts a new video or photo post.',
     });
   });
 
@@ -56,7 +58,7 @@ describe('New TikTok Video by Creator', () => {
     const fields = newVideoByCreator.operation.inputFields as { key: string; helpText: string }[];
     expect(fields.map((field) => field.key)).toEqual(['creator', 'includePhotos', 'checkEvery']);
     expect(fields[2]?.helpText).toBe(
-      'Each check is one DumplingAI lookup ([pricing](https://www.dumplingai.com/pricing)), and Zapier checks every 1 to 15 minutes depending on your Zapier plan: 96 to 1,440 lookups a day for one creator. To spend fewer, ask DumplingAI less often; in between, the trigger reuses the posts it fetched last, so new posts arrive later.',
+      'Each check asks DumplingAI once for each creator: one lookup each ([pricing](https://www.dumplingai.com/pricing)). Zapier checks every 1 to 15 minutes depending on your Zapier plan: 96 to 1,440 lookups a day for one creator, 2,400 to 36,000 for 25. Asking at most once an hour makes it 24 a day per creator, every 6 hours 4, once a day 1; new posts then arrive later, and a creator who posted more than 5 pages since is read only that far.',
     );
   });
 
@@ -286,7 +288,7 @@ describe('New TikTok Video by Creator, when something is wrong', () => {
     const error = await caught(() => poll({ creator: '@gone.creator' }));
     expect(JSON.parse(error.message)).toEqual({
       message:
-        'DumplingAI found no TikTok account @gone.creator, or could not see its posts. Check the username (creators can change it) and that the account is public, then test this trigger again.',
+        'DumplingAI found no TikTok account @gone.creator, or could not see its posts. Check the username (creators can change it) and that the account is public, or remove it from this trigger.',
       code: 'creator_not_found',
       status: 404,
     });
@@ -305,7 +307,7 @@ describe('New TikTok Video by Creator, when something is wrong', () => {
     const error = await caught(() => poll({ creator: 'private.person' }));
     expect(JSON.parse(error.message)).toEqual({
       message:
-        'TikTok would not show the posts of @private.person: the account may be private, restricted, renamed or gone. Check the username on TikTok (creators can change it), or watch another creator.',
+        'TikTok would not show the posts of @private.person: private, restricted, renamed or gone. Check the username on TikTok (creators can change it), or remove it from this trigger.',
       code: 'creator_unavailable',
       status: 403,
     });
@@ -393,10 +395,22 @@ describe('New TikTok Video by Creator, when something is wrong', () => {
     );
   });
 
-  it('lets Zapier try later when DumplingAI cannot be reached', async () => {
-    nock(API).post(PATH).replyWithError('socket hang up');
-    const error = await caught(() => poll({ creator: 'dumpling.kitchen' }));
-    expect(error.name).toBe('ThrottledError');
+  it('tries 3 times within the poll, then lets Zapier try later, when DumplingAI cannot be reached', async () => {
+    const scope = nock(API).post(PATH).times(3).replyWithError('socket hang up');
+    const clock = jumpingClock();
+    const error = await caught(() =>
+      appTester(
+        withPlainErrors(pollCreators({ ...DEFAULT_SETUP, clock }), 'trigger'),
+        bundle({ creator: 'dumpling.kitchen' }),
+        true,
+      ),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(clock.slept).toEqual([1000, 2000]);
+    expect([error.name, userMessage(error)]).toEqual([
+      'ThrottledError',
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. The trigger tries again at its next check; nothing needs to change.',
+    ]);
   });
 
   it('says a 200 without a list of posts is not one', async () => {
@@ -426,187 +440,291 @@ describe('New TikTok Video by Creator, when something is wrong', () => {
   });
 });
 
-describe('asking DumplingAI at most every hour, 6 hours or day', () => {
+/**
+ * Zapier's cache as the runtime keeps it, which the app tester's double does not: a value is
+ * found only in the scope it was set in (`auth`: one connection, told apart here by its key), and
+ * is gone once its time to live has passed on the clock given. Every call is recorded.
+ */
+const zapierCache = (now: () => number) => {
+  const held = new Map<string, { value: unknown; until: number }>();
+  const calls: unknown[][] = [];
+  const where = (apiKey: unknown, key: string, scope: unknown) =>
+    JSON.stringify([Array.isArray(scope) && scope.includes('auth') ? apiKey : null, key]);
+  const forConnection = (apiKey: unknown) => ({
+    get: (key: string, scope?: string[]) => {
+      calls.push(['get', key, scope]);
+      const entry = held.get(where(apiKey, key, scope));
+      return Promise.resolve(entry !== undefined && now() < entry.until ? entry.value : null);
+    },
+    set: (key: string, value: unknown, ttl?: number, scope?: string[]) => {
+      calls.push(['set', key, value, ttl, scope]);
+      held.set(where(apiKey, key, scope), {
+        value: JSON.parse(JSON.stringify(value)) as unknown,
+        until: now() + (ttl ?? 0) * 1000,
+      });
+      return Promise.resolve(true);
+    },
+  });
+  return { forConnection, calls };
+};
+
+describe('asking DumplingAI at most every hour, 6 hours or day, per creator', () => {
   const HOUR = 3_600_000;
-  let clock = 0;
-  const now = () => clock;
-  // Two Zaps of one Zapier user watching one creator: the same cache, each its own dedupe.
-  const zapPoll = (meta: Meta = {}) =>
+  let time = 0;
+  const clock = { now: () => time, sleep: () => Promise.resolve() };
+  let cache = zapierCache(clock.now);
+  /** One poll of a Zap, with the shared cache and clock, on the connection of `apiKey`. */
+  const zapPoll = (inputData: Record<string, unknown>, meta: Meta = {}, apiKey = API_KEY) =>
     appTester(
-      pollCreator(LIMITS, now),
-      bundle({ creator: '@dumpling.kitchen', checkEvery: 'hour' }, meta),
+      (z: ZObject, b: Bundle) =>
+        pollCreators({ ...DEFAULT_SETUP, clock })(
+          { ...z, cache: cache.forConnection(b.authData.apiKey) as unknown as ZObject['cache'] },
+          b as TriggerBundle,
+        ),
+      { ...bundle(inputData, meta), authData: { apiKey } },
     ) as Promise<Item[]>;
-  const onePost = JSON.stringify({ aweme_list: [{ aweme_id: '7300000000000000001', create_time: 100 }] });
-  const twoPosts = JSON.stringify({
-    aweme_list: [
-      { aweme_id: '7300000000000000002', create_time: 200 },
-      { aweme_id: '7300000000000000001', create_time: 100 },
-    ],
+  const ids = (items: Item[]) => items.map((item) => item.id);
+  const posts = (...pairs: [string, number][]) =>
+    JSON.stringify({ aweme_list: pairs.map(([id, time]) => ({ aweme_id: id, create_time: time })) });
+
+  beforeEach(() => {
+    time = 0;
+    cache = zapierCache(clock.now);
   });
 
-  beforeEach(async () => {
-    clock = 0;
-    // An empty cache for each test.
-    await appTester(() => Promise.resolve(null), {}, true);
-  });
-
-  it('asks once an hour, answers from the last list in between, and both Zaps see a new post', async () => {
-    const first = answer('dumpling.kitchen', onePost);
-    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000001']);
+  it('asks once an hour, answers from the kept list in between, and both Zaps see a new post', async () => {
+    const first = answer('dumpling.kitchen', posts(['71', 100]));
+    const hourly = { creator: '@dumpling.kitchen', checkEvery: 'hour' };
+    expect(ids(await zapPoll(hourly))).toEqual(['71']);
     expect(first.isDone()).toBe(true);
 
-    // A new post appears; within the hour neither Zap asks, and both get the last list.
-    const second = answer('dumpling.kitchen', twoPosts);
-    clock = 20 * 60_000;
-    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000001']);
-    clock = 59 * 60_000;
-    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000001']);
+    const second = answer('dumpling.kitchen', posts(['72', 200], ['71', 100]));
+    time = 59 * 60_000;
+    expect(ids(await zapPoll(hourly))).toEqual(['71']);
     expect(second.isDone()).toBe(false);
 
-    // After the hour, the first Zap to poll asks; the other gets the same list from the cache.
-    clock = HOUR;
-    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000002', '7300000000000000001']);
+    time = HOUR;
+    expect(ids(await zapPoll(hourly))).toEqual(['72', '71']);
     expect(second.isDone()).toBe(true);
-    clock = HOUR + 60_000;
-    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000002', '7300000000000000001']);
+    // Another Zap of the same connection, a minute later: the kept list, no request.
+    time = HOUR + 60_000;
+    expect(ids(await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' }))).toEqual(['72', '71']);
   });
 
-  it('always asks when Zapier builds its baseline or loads samples', async () => {
-    answer('dumpling.kitchen', onePost);
-    await zapPoll();
-    const baseline = answer('dumpling.kitchen', twoPosts);
-    expect(await zapPoll({ isPopulatingDedupe: true })).toHaveLength(2);
-    expect(baseline.isDone()).toBe(true);
-    const samples = answer('dumpling.kitchen', onePost);
-    expect(await zapPoll({ isLoadingSample: true })).toHaveLength(1);
-    expect(samples.isDone()).toBe(true);
+  it('keeps each connection’s lists apart: another connection asks for itself', async () => {
+    const hourly = { creator: 'dumpling.kitchen', checkEvery: 'hour' };
+    answer('dumpling.kitchen', posts(['71', 100]));
+    await zapPoll(hourly);
+    const other = nock(API, { reqheaders: { authorization: 'Bearer sk_other_connection' } })
+      .post(PATH, { handle: 'dumpling.kitchen', requestSource: 'ZAPIER' })
+      .reply(200, posts(['72', 200], ['71', 100]), JSON_TYPE);
+    time = 60_000;
+    expect(ids(await zapPoll(hourly, {}, 'sk_other_connection'))).toEqual(['72', '71']);
+    expect(other.isDone()).toBe(true);
+    expect(ids(await zapPoll(hourly))).toEqual(['71']);
   });
 
-  it('keeps the whole list for a Zap that counts photo posts, whatever the Zap that fetched it chose', async () => {
-    answer('mika.travels', page('photo-page'));
-    const videosOnly = await appTester(
-      pollCreator(LIMITS, now),
-      bundle({ creator: 'mika.travels', checkEvery: 'hour', includePhotos: 'false' }),
+  it('asks only the creators that are due: one added to the roster at once, the others from the kept lists', async () => {
+    answer('dumpling.kitchen', posts(['71', 100]));
+    await zapPoll({ creator: ['dumpling.kitchen'], checkEvery: 'hour' });
+    const added = answer('mika.travels', posts(['81', 150]));
+    time = 60_000;
+    expect(ids(await zapPoll({ creator: ['dumpling.kitchen', 'mika.travels'], checkEvery: 'hour' }))).toEqual(
+      ['81', '71'],
     );
-    expect((videosOnly as Item[]).map((item) => item.id)).toEqual(['7470000000000000010']);
-    clock = 60_000;
-    const withPhotos = await appTester(
-      pollCreator(LIMITS, now),
-      bundle({ creator: 'mika.travels', checkEvery: 'hour' }),
-    );
-    expect((withPhotos as Item[]).map((item) => item.id)).toEqual([
-      '7477969281306526825',
-      '7470000000000000010',
-      '7465000000000000011',
+    expect(added.isDone()).toBe(true);
+    // A poll that asks nobody gives the kept lists, never nothing.
+    time = 2 * 60_000;
+    expect(ids(await zapPoll({ creator: 'dumpling.kitchen,mika.travels', checkEvery: 'hour' }))).toEqual([
+      '81',
+      '71',
     ]);
   });
 
-  it('keeps the whole list fetched for the editor’s samples or Zapier’s baseline, for the polls after', async () => {
-    answer('dumpling.kitchen', page('pinned-page'));
-    expect(await zapPoll({ isLoadingSample: true })).toHaveLength(3);
-    clock = 60_000;
-    expect(await zapPoll()).toHaveLength(5);
-    const baseline = answer('dumpling.kitchen', twoPosts);
-    clock = 2 * 60_000;
-    await zapPoll({ isPopulatingDedupe: true });
+  it('always asks when Zapier builds its baseline or loads samples, and keeps what they fetched', async () => {
+    const hourly = { creator: 'dumpling.kitchen', checkEvery: 'hour' };
+    answer('dumpling.kitchen', posts(['71', 100]));
+    await zapPoll(hourly);
+    const baseline = answer('dumpling.kitchen', posts(['72', 200], ['71', 100]));
+    expect(ids(await zapPoll(hourly, { isPopulatingDedupe: true }))).toEqual(['72', '71']);
     expect(baseline.isDone()).toBe(true);
-    clock = 3 * 60_000;
-    expect((await zapPoll()).map((item) => item.id)).toEqual(['7300000000000000002', '7300000000000000001']);
+    const samples = answer('dumpling.kitchen', posts(['73', 300], ['72', 200], ['71', 100], ['70', 50]));
+    expect(ids(await zapPoll(hourly, { isLoadingSample: true }))).toEqual(['73', '72', '71']);
+    expect(samples.isDone()).toBe(true);
+    // The whole list the samples fetched is kept for the polls after.
+    expect(ids(await zapPoll(hourly))).toEqual(['73', '72', '71', '70']);
   });
 
-  it.each([{ at: 0, items: 'not a list' }, 'junk', null, 7])(
-    'asks again when what the cache holds is no list it wrote (%j)',
-    async (held) => {
-      const scope = answer('dumpling.kitchen', onePost);
-      const items = await appTester(
-        (z, b: Bundle<{ creator: string; checkEvery: string }>) =>
-          pollCreator(LIMITS, now)({ ...z, cache: { ...z.cache, get: () => Promise.resolve(held) } }, b),
-        bundle({ creator: 'dumpling.kitchen', checkEvery: 'hour' }),
-      );
-      expect(scope.isDone()).toBe(true);
-      expect((items as Item[]).map((item) => item.id)).toEqual(['7300000000000000001']);
-    },
-  );
-
-  it('asks on every poll for a choice it does not know, even one named like an object’s own key', async () => {
-    const scopes = [answer('dumpling.kitchen', onePost), answer('dumpling.kitchen', onePost)];
-    const touched: string[] = [];
-    const watched = (z: ZObject, b: Bundle<{ creator: string; checkEvery: string }>) =>
-      pollCreator(LIMITS, now)(
-        {
-          ...z,
-          cache: {
-            ...z.cache,
-            get: (key: string) => {
-              touched.push(`get ${key}`);
-              return Promise.resolve(null);
-            },
-            set: (key: string) => {
-              touched.push(`set ${key}`);
-              return Promise.resolve(true);
-            },
-          },
-        },
-        b,
-      );
-    await appTester(watched, bundle({ creator: 'dumpling.kitchen', checkEvery: 'toString' }));
-    await appTester(watched, bundle({ creator: 'dumpling.kitchen', checkEvery: 'toString' }));
-    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true]);
-    // Asked on every poll, as the default does: nothing kept, nothing looked up.
-    expect(touched).toEqual([]);
-  });
-
-  it('asks on every poll by default', async () => {
-    const scopes = [answer('dumpling.kitchen', onePost), answer('dumpling.kitchen', twoPosts)];
-    await appTester(pollCreator(LIMITS, now), bundle({ creator: 'dumpling.kitchen' }));
-    await appTester(
-      pollCreator(LIMITS, now),
-      bundle({ creator: 'dumpling.kitchen', checkEvery: 'nonsense' }),
-    );
-    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true]);
+  it('keeps a creator’s list under one key, for the connection, twice the longest interval', async () => {
+    answer('dumpling.kitchen', posts(['71', 100]));
+    time = 5000;
+    await zapPoll({ creator: 'Dumpling.Kitchen', checkEvery: 'six_hours' });
+    expect(cache.calls).toEqual([
+      ['get', 'creator-posts:dumpling.kitchen', ['auth']],
+      [
+        'set',
+        'creator-posts:dumpling.kitchen',
+        { at: 5000, items: [expect.objectContaining({ id: '71' })] },
+        172800,
+        ['auth'],
+      ],
+    ]);
   });
 
   it.each([
-    ['hour', 3600],
-    ['six_hours', 21600],
-    ['day', 86400],
-  ])(
-    'keeps and looks up the list by the creator and the interval %s, with a time to live of %i seconds',
-    async (every, ttl) => {
-      const sets: unknown[][] = [];
-      const gets: unknown[][] = [];
-      answer('dumpling.kitchen', onePost);
-      await appTester(
-        (z, b: Bundle<{ creator: string; checkEvery: string }>) =>
-          pollCreator(LIMITS, now)(
-            {
-              ...z,
-              cache: {
-                ...z.cache,
-                get: (...args: unknown[]) => {
-                  gets.push(args);
-                  return Promise.resolve(null);
-                },
-                set: (...args: unknown[]) => {
-                  sets.push(args);
-                  return Promise.resolve(true);
-                },
-              },
-            },
-            b,
+    ['hour', HOUR],
+    ['six_hours', 6 * HOUR],
+    ['day', 24 * HOUR],
+  ])('asks again once %s has passed, not before', async (checkEvery, ms) => {
+    answer('dumpling.kitchen', posts(['71', 100]));
+    await zapPoll({ creator: 'dumpling.kitchen', checkEvery });
+    time = ms - 1;
+    await zapPoll({ creator: 'dumpling.kitchen', checkEvery });
+    const again = answer('dumpling.kitchen', posts(['71', 100]));
+    time = ms;
+    await zapPoll({ creator: 'dumpling.kitchen', checkEvery });
+    expect(again.isDone()).toBe(true);
+  });
+
+  it('asks on every poll by default, keeping each list for the Zaps that ask less often', async () => {
+    const scopes = [
+      answer('dumpling.kitchen', posts(['71', 100])),
+      answer('dumpling.kitchen', posts(['72', 200])),
+    ];
+    await zapPoll({ creator: 'dumpling.kitchen' });
+    await zapPoll({ creator: 'dumpling.kitchen' });
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true]);
+    expect(ids(await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' }))).toEqual(['72']);
+  });
+
+  it('refuses a choice it does not know, even one named like an object’s own key, before any request', async () => {
+    for (const checkEvery of ['toString', 'weekly']) {
+      const error = await caught(() => zapPoll({ creator: 'dumpling.kitchen', checkEvery }));
+      expect(JSON.parse(error.message)).toEqual({
+        message: `"${checkEvery}" is not one of the choices for Ask DumplingAI. Pick one of the choices in this trigger.`,
+        code: 'invalid_check_every',
+        status: 400,
+      });
+    }
+    expect(cache.calls).toEqual([]);
+  });
+
+  it('reads on with maxCursor after a long interval, until it meets the newest post it kept', async () => {
+    answer('dumpling.kitchen', posts(['70', 100]));
+    await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' });
+    time = 24 * HOUR;
+    // A busy day: three pages of new posts before the one kept.
+    const pages = [
+      nock(API)
+        .post(PATH, { handle: 'dumpling.kitchen', requestSource: 'ZAPIER' })
+        .reply(
+          200,
+          JSON.stringify({
+            ...JSON.parse(posts(['76', 600], ['75', 500])),
+            has_more: 1,
+            max_cursor: '500000',
+          }),
+        ),
+      nock(API)
+        .post(PATH, { handle: 'dumpling.kitchen', maxCursor: '500000', requestSource: 'ZAPIER' })
+        .reply(
+          200,
+          JSON.stringify({
+            ...JSON.parse(posts(['74', 400], ['73', 300])),
+            has_more: 1,
+            max_cursor: '300000',
+          }),
+        ),
+      nock(API)
+        .post(PATH, { handle: 'dumpling.kitchen', maxCursor: '300000', requestSource: 'ZAPIER' })
+        .reply(
+          200,
+          JSON.stringify({
+            ...JSON.parse(posts(['72', 200], ['70', 100])),
+            has_more: 1,
+            max_cursor: '100000',
+          }),
+        ),
+    ];
+    expect(ids(await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' }))).toEqual([
+      '76',
+      '75',
+      '74',
+      '73',
+      '72',
+      '70',
+    ]);
+    expect(pages.map((scope) => scope.isDone())).toEqual([true, true, true]);
+  });
+
+  it('reads on at most 5 pages in all, and not at all without a kept list', async () => {
+    const page = (n: number) =>
+      JSON.stringify({ ...JSON.parse(posts([`7${9 - n}`, 1000 - n])), has_more: 1, max_cursor: `c${n}` });
+    answer('dumpling.kitchen', posts(['70', 100]));
+    await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' });
+    time = 24 * HOUR;
+    const scopes = [0, 1, 2, 3, 4].map((n) =>
+      nock(API)
+        .post(PATH, {
+          handle: 'dumpling.kitchen',
+          ...(n === 0 ? {} : { maxCursor: `c${n - 1}` }),
+          requestSource: 'ZAPIER',
+        })
+        .reply(200, page(n)),
+    );
+    expect(await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' })).toHaveLength(5);
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true, true, true, true]);
+    // A fresh connection has no list kept: one page, however many follow.
+    const fresh = nock(API)
+      .post(PATH, { handle: 'dumpling.kitchen', requestSource: 'ZAPIER' })
+      .reply(200, page(0));
+    expect(
+      await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' }, {}, 'sk_new_connection'),
+    ).toHaveLength(1);
+    expect(fresh.isDone()).toBe(true);
+  });
+
+  it.each([{ at: 0, items: 'not a list' }, { items: [] }, 'junk', 7])(
+    'asks again when what the cache holds is no list it kept (%j)',
+    async (held) => {
+      const scope = answer('dumpling.kitchen', posts(['71', 100]));
+      const items = await appTester(
+        (z: ZObject, b: Bundle) =>
+          pollCreators({ ...DEFAULT_SETUP, clock })(
+            { ...z, cache: { ...z.cache, get: () => Promise.resolve(held) } },
+            b as TriggerBundle,
           ),
-        bundle({ creator: 'Dumpling.Kitchen', checkEvery: every }),
+        bundle({ creator: 'dumpling.kitchen', checkEvery: 'hour' }),
       );
-      // Looked up under the key and scope it is kept under, or two Zaps would never share it.
-      expect(gets).toEqual([[`creator-posts:dumpling.kitchen:${every}`, ['user']]]);
-      expect(sets).toEqual([
-        [
-          `creator-posts:dumpling.kitchen:${every}`,
-          { at: 0, items: [expect.objectContaining({ id: '7300000000000000001' })] },
-          ttl,
-          ['user'],
-        ],
-      ]);
+      expect(scope.isDone()).toBe(true);
+      expect(ids(items as Item[])).toEqual(['71']);
     },
   );
+
+  it('returns what it fetched when Zapier’s cache fails either way, and logs it', async () => {
+    const scope = answer('dumpling.kitchen', posts(['71', 100]));
+    const logged: string[] = [];
+    const items = await appTester(
+      (z: ZObject, b: Bundle) =>
+        pollCreators({ ...DEFAULT_SETUP, clock })(
+          {
+            ...z,
+            console: { ...z.console, log: (line: string) => logged.push(line) },
+            cache: {
+              ...z.cache,
+              get: () => Promise.reject(new Error('cache down')),
+              set: () => Promise.reject(new Error('cache full')),
+            },
+          },
+          b as TriggerBundle,
+        ),
+      bundle({ creator: 'dumpling.kitchen', checkEvery: 'hour' }),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(ids(items as Item[])).toEqual(['71']);
+    expect(logged).toEqual([
+      'The list kept for @dumpling.kitchen could not be read (Error: cache down); asking DumplingAI.',
+      'The list fetched for @dumpling.kitchen could not be kept (Error: cache full).',
+    ]);
+  });
 });

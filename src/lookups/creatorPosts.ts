@@ -1,0 +1,92 @@
+import type { ZObject } from 'zapier-platform-core';
+
+import { fetchCreatorPosts, type AskOptions } from '../dumplingai/client';
+import type { Limits } from '../dumplingai/limits';
+import { filePointers } from '../hydrators/downloadMedia';
+import { nextCursorOf, postsOnPage } from '../tiktok/creatorPosts';
+import { hasMore } from '../tiktok/page';
+import { tikTokRefused } from '../tiktok/refusal';
+import { flattenVideo } from '../zapier/flatten';
+import type { TikTokVideoOutput } from '../zapier/media';
+import { newestFirst } from '../zapier/newestFirst';
+import { readPages, type PagingLimits } from './paging';
+
+// A creator's posts, page by page (`get-tiktok-profile-videos`, one DumplingAI call a page), each
+// post with every key of Get TikTok Video: what the trigger and Get TikTok Creator Videos share.
+
+/** One of a creator's posts, as a step returns it. */
+export type CreatorVideo = TikTokVideoOutput & { id: string; isPinned: boolean };
+
+export type CreatorPage =
+  | { kind: 'posts'; posts: CreatorVideo[]; hasMore: boolean; cursor: string | null }
+  /** TikTok's own refusal (a private, restricted or removed account), as DumplingAI forwarded it. */
+  | { kind: 'refused' };
+
+/** One page of a creator's posts, newest first; null when DumplingAI knows no such account. */
+export const readCreatorPage = async (
+  z: ZObject,
+  apiKey: unknown,
+  handle: string,
+  cursor: string | null,
+  options: AskOptions,
+): Promise<CreatorPage | null> => {
+  const page = await fetchCreatorPosts(z, apiKey, handle, cursor, options);
+  if (page === null) return null;
+  if (tikTokRefused(page)) return { kind: 'refused' };
+  const posts = postsOnPage(page).map(({ post, pinned }) => {
+    const video = flattenVideo(post);
+    return { ...video, ...filePointers(z, video), isPinned: pinned };
+  });
+  // The whole page is kept; a step cuts the list once all its pages are in.
+  return {
+    kind: 'posts',
+    posts: newestFirst(posts, Infinity),
+    hasMore: hasMore(page),
+    cursor: nextCursorOf(page),
+  };
+};
+
+export type CreatorPosts =
+  { kind: 'posts'; posts: CreatorVideo[]; hasMore: boolean } | { kind: 'refused' } | { kind: 'none' };
+
+/**
+ * A creator's posts over as many pages as `wanted` asks for: it sees the posts read so far and
+ * says whether more are needed. The first page's failure is thrown; a later page's ends the
+ * reading, keeping the pages already paid for (see readPages).
+ */
+export const readCreatorPosts = async (
+  z: ZObject,
+  apiKey: unknown,
+  handle: string,
+  wanted: (posts: CreatorVideo[]) => boolean,
+  {
+    limits,
+    paging,
+    now,
+    context,
+  }: { limits: Limits; paging: PagingLimits; now: () => number; context: AskOptions['context'] },
+): Promise<CreatorPosts> => {
+  const pages = await readPages<CreatorPage, string>(
+    z,
+    (cursor, deadlineMs) => readCreatorPage(z, apiKey, handle, cursor, { limits, deadlineMs, context }),
+    (page, read) =>
+      page.kind === 'posts' &&
+      page.hasMore &&
+      wanted(read.flatMap((one) => (one.kind === 'posts' ? one.posts : [])))
+        ? page.cursor
+        : null,
+    { limits, paging, now },
+  );
+  if (pages === null) return { kind: 'none' };
+  const [firstPage] = pages as [CreatorPage];
+  if (firstPage.kind === 'refused') return firstPage;
+  const read = pages.filter((page) => page.kind === 'posts');
+  return {
+    kind: 'posts',
+    posts: newestFirst(
+      read.flatMap((page) => page.posts),
+      Infinity,
+    ),
+    hasMore: (read[read.length - 1] as typeof firstPage).hasMore,
+  };
+};
