@@ -52,7 +52,7 @@ export type CreatorPosts =
 /**
  * A creator's posts over as many pages as `wanted` asks for: it sees the posts read so far and
  * says whether more are needed. The first page's failure is thrown; a later page's ends the
- * reading, keeping the pages already paid for (see readPages).
+ * reading, keeping the pages already paid for (see readPages), as a later page's refusal does.
  */
 export const readCreatorPosts = async (
   z: ZObject,
@@ -66,27 +66,26 @@ export const readCreatorPosts = async (
     context,
   }: { limits: Limits; paging: PagingLimits; now: () => number; context: AskOptions['context'] },
 ): Promise<CreatorPosts> => {
-  const pages = await readPages<CreatorPage, string>(
+  type PostsPage = Extract<CreatorPage, { kind: 'posts' }>;
+  const said = { refused: false };
+  const pages = await readPages<PostsPage, string>(
     z,
-    (cursor, deadlineMs) => readCreatorPage(z, apiKey, handle, cursor, { limits, deadlineMs, context }),
-    (page, read) =>
-      page.kind === 'posts' &&
-      page.hasMore &&
-      wanted(read.flatMap((one) => (one.kind === 'posts' ? one.posts : [])))
-        ? page.cursor
-        : null,
+    async (cursor, deadlineMs) => {
+      const page = await readCreatorPage(z, apiKey, handle, cursor, { limits, deadlineMs, context });
+      if (page?.kind !== 'refused') return page;
+      said.refused = true;
+      return null;
+    },
+    (page, read) => (page.hasMore && wanted(read.flatMap((one) => one.posts)) ? page.cursor : null),
     { limits, paging, now },
   );
-  if (pages === null) return { kind: 'none' };
-  const [firstPage] = pages as [CreatorPage];
-  if (firstPage.kind === 'refused') return firstPage;
-  const read = pages.filter((page) => page.kind === 'posts');
+  if (pages === null) return { kind: said.refused ? 'refused' : 'none' };
   return {
     kind: 'posts',
     posts: newestFirst(
-      read.flatMap((page) => page.posts),
+      pages.flatMap((page) => page.posts),
       Infinity,
     ),
-    hasMore: (read[read.length - 1] as typeof firstPage).hasMore,
+    hasMore: (pages[pages.length - 1] as PostsPage).hasMore,
   };
 };

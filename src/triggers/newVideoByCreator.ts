@@ -191,11 +191,13 @@ export const DEFAULT_SETUP: TriggerSetup = {
 
 /** Whether a creator's new posts reach back to the newest post of the list kept last time. */
 const reachesBack =
-  (last: Kept | null) =>
+  (last: Kept) =>
   (posts: CreatorVideo[]): boolean => {
-    const newest =
-      last === null ? [] : last.items.filter((item) => !item.isPinned).map((item) => item.createTime);
-    const known = newest.filter((time): time is number => time !== null);
+    // A pinned post may be of any age, so only the others tell how far the last list reached.
+    const known = last.items
+      .filter((item) => !item.isPinned)
+      .map((item) => item.createTime)
+      .filter((time): time is number => time !== null);
     if (known.length === 0) return true;
     const seen = Math.max(...known);
     return posts.some((post) => !post.isPinned && post.createTime !== null && post.createTime <= seen);
@@ -253,7 +255,7 @@ export const pollCreators =
       last !== null && seconds !== null && !bundle.meta.isPopulatingDedupe && now - last.at < seconds * 1000;
     // Creators not asked for longest go first, so one that a slow poll left out is asked next.
     const due = handles
-      .map((handle, index) => ({ handle, last: kept[index] ?? null }))
+      .map((handle, index) => ({ handle, last: kept[index] as Kept | null }))
       .filter(({ last }) => !fresh(last))
       .sort((a, b) => (a.last?.at ?? -Infinity) - (b.last?.at ?? -Infinity));
 

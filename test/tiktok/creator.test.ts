@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { checkCreator } from '../../src/tiktok/creator';
+import { checkCreator, checkCreators } from '../../src/tiktok/creator';
 
 const WHAT_WORKS =
   'Enter the creator’s TikTok username, such as @dumpling.kitchen, or their profile link, such as https://www.tiktok.com/@dumpling.kitchen.';
@@ -170,5 +170,65 @@ describe('checkCreator', () => {
         expect(typeof checked.ok).toBe('boolean');
       }),
     );
+  });
+});
+
+describe('checkCreators', () => {
+  const WHAT = WHAT_WORKS;
+  it.each([
+    [
+      ['@dumpling.kitchen', 'https://www.tiktok.com/@mika.travels'],
+      ['dumpling.kitchen', 'mika.travels'],
+    ],
+    ['dumpling.kitchen', ['dumpling.kitchen']],
+    ['dumpling.kitchen, @mika.travels\nbig.ids\r\n', ['dumpling.kitchen', 'mika.travels', 'big.ids']],
+    [
+      ['a.b,c.d', ' ', '', null, undefined, 'e.f'],
+      ['a.b', 'c.d', 'e.f'],
+    ],
+    [
+      ['@Dumpling.Kitchen', 'dumpling.kitchen', 'https://www.tiktok.com/@DUMPLING.KITCHEN/'],
+      ['dumpling.kitchen'],
+    ],
+    [[12345, '12345'], ['12345']],
+  ])('reads %j as the creators %j, each once', (input, handles) => {
+    expect(checkCreators(input, 25)).toEqual({ ok: true, handles });
+  });
+
+  it.each([undefined, null, '', [], ['', ' ,\n'], [null]])('says no creator was entered for %j', (input) => {
+    expect(checkCreators(input, 25)).toEqual({
+      ok: false,
+      message: `No TikTok creator was entered. ${WHAT}`,
+    });
+  });
+
+  it('gives the one creator’s own reason when only one was entered', () => {
+    expect(checkCreators(['https://vm.tiktok.com/ZMhKxyz/'], 25)).toEqual({
+      ok: false,
+      message: `A short link (vm.tiktok.com/…) does not say whose it is. Open it, then copy the creator's profile address. ${WHAT}`,
+    });
+  });
+
+  it('names the entry, as typed, that is not a creator in a list', () => {
+    expect(checkCreators(['dumpling.kitchen', ' dumpling kitchen ', 'https://vm.tiktok.com/x/'], 25)).toEqual(
+      {
+        ok: false,
+        message: `"dumpling kitchen" is not a TikTok creator. ${WHAT}`,
+      },
+    );
+    expect(checkCreators(`a.b,${'x'.repeat(60)}`, 25)).toEqual({
+      ok: false,
+      message: `"${'x'.repeat(39)}…" is not a TikTok creator. ${WHAT}`,
+    });
+  });
+
+  it('takes up to the limit of different creators, and refuses more, saying the limit', () => {
+    const names = (count: number) => Array.from({ length: count }, (_, n) => `creator${n}`);
+    expect(checkCreators([...names(25), 'creator0'], 25)).toEqual({ ok: true, handles: names(25) });
+    expect(checkCreators(names(27), 25)).toEqual({
+      ok: false,
+      message:
+        'That is 27 different creators, and one trigger watches up to 25. Remove 2, or watch the rest in another Zap.',
+    });
   });
 });

@@ -684,6 +684,62 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
     expect(fresh.isDone()).toBe(true);
   });
 
+  it('judges how far the kept list reached by its posts that are not pinned, and reads on only when it can tell', async () => {
+    const page = (pairs: [string, number][], more: boolean) =>
+      JSON.stringify({
+        ...(JSON.parse(posts(...pairs)) as object),
+        has_more: more ? 1 : 0,
+        max_cursor: 'c1',
+      });
+    // The kept list's newest post is pinned (a new post pinned at once); the others reach 100.
+    nock(API)
+      .post(PATH)
+      .reply(
+        200,
+        JSON.stringify({
+          aweme_list: [
+            { aweme_id: '75', create_time: 500, is_top: 1 },
+            { aweme_id: '70', create_time: 100 },
+          ],
+        }),
+      );
+    await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' });
+    time = 24 * HOUR;
+    const read = [
+      nock(API)
+        .post(PATH, { handle: 'dumpling.kitchen', requestSource: 'ZAPIER' })
+        .reply(200, page([['72', 200]], true)),
+      nock(API)
+        .post(PATH, { handle: 'dumpling.kitchen', maxCursor: 'c1', requestSource: 'ZAPIER' })
+        .reply(200, page([['70', 100]], false)),
+    ];
+    expect(ids(await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' }))).toEqual(['72', '70']);
+    expect(read.map((scope) => scope.isDone())).toEqual([true, true]);
+    // A kept list whose posts have no time says nothing of how far it reached: one page.
+    nock(API)
+      .post(PATH)
+      .reply(200, posts(['1', 0]));
+    await zapPoll({ creator: 'no.times', checkEvery: 'day' });
+    time = 48 * HOUR;
+    const once = nock(API)
+      .post(PATH)
+      .reply(200, page([['2', 0]], true));
+    expect(ids(await zapPoll({ creator: 'no.times', checkEvery: 'day' }))).toEqual(['2']);
+    expect(once.isDone()).toBe(true);
+  });
+
+  it('gives nothing, and no error, when the poll has no time to ask anyone', async () => {
+    const items = await appTester(
+      (z: ZObject, b: Bundle) =>
+        pollCreators({ ...DEFAULT_SETUP, pace: { ...DEFAULT_SETUP.pace, budgetMs: 1000 }, clock })(
+          { ...z, cache: cache.forConnection(b.authData.apiKey) as unknown as ZObject['cache'] },
+          b as TriggerBundle,
+        ),
+      bundle({ creator: 'dumpling.kitchen' }),
+    );
+    expect(items).toEqual([]);
+  });
+
   it.each([{ at: 0, items: 'not a list' }, { items: [] }, 'junk', 7])(
     'asks again when what the cache holds is no list it kept (%j)',
     async (held) => {
@@ -726,5 +782,175 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
       'The list kept for @dumpling.kitchen could not be read (Error: cache down); asking DumplingAI.',
       'The list fetched for @dumpling.kitchen could not be kept (Error: cache full).',
     ]);
+  });
+});
+
+describe('watching many creators in one trigger', () => {
+  const posts = (...pairs: [string, number][]) =>
+    JSON.stringify({ aweme_list: pairs.map(([id, time]) => ({ aweme_id: id, create_time: time })) });
+  const ids = (items: Item[]) => items.map((item) => item.id);
+  /** Answers each named creator once, in any order, recording the order they were asked in. */
+  const roster = (answers: Record<string, [number, string, Record<string, string>?]>) => {
+    const asked: string[] = [];
+    const scope = nock(API)
+      .post(PATH, (body: { handle: string }) => {
+        asked.push(body.handle);
+        return body.handle in answers;
+      })
+      .times(Object.keys(answers).length)
+      .reply(async (request) => {
+        const { handle } = (await request.json()) as { handle: string };
+        const [status, body, headers = {}] = answers[handle] as [number, string, Record<string, string>?];
+        return [status, body, { ...JSON_TYPE, ...headers }];
+      });
+    return { asked, scope };
+  };
+  const clock = jumpingClock();
+  const run = (inputData: Record<string, unknown>, meta: Meta = {}, cache = zapierCache(clock.now)) =>
+    appTester(
+      (z: ZObject, b: Bundle) =>
+        withPlainErrors(pollCreators({ ...DEFAULT_SETUP, clock }), 'trigger')(
+          { ...z, cache: cache.forConnection(b.authData.apiKey) as unknown as ZObject['cache'] },
+          b as TriggerBundle,
+        ),
+      bundle(inputData, meta),
+    ) as Promise<Item[]>;
+
+  it('asks each creator once, in any form or case, and merges their posts newest first', async () => {
+    const { asked, scope } = roster({
+      'dumpling.kitchen': [200, posts(['73', 300], ['71', 100])],
+      'mika.travels': [200, posts(['74', 400], ['72', 200])],
+      'big.ids': [200, posts(['70', 50])],
+    });
+    const items = await run({
+      creator: ['@Dumpling.Kitchen', 'https://www.tiktok.com/@mika.travels, big.ids', 'dumpling.kitchen'],
+    });
+    expect(scope.isDone()).toBe(true);
+    expect(asked.sort()).toEqual(['big.ids', 'dumpling.kitchen', 'mika.travels']);
+    expect(ids(items)).toEqual(['74', '73', '72', '71', '70']);
+    expect(items.map((item) => item.isPinned)).toEqual([false, false, false, false, false]);
+  });
+
+  it('asks all 25 creators of a full roster in one poll, and gives the newest 100 posts of them all', async () => {
+    const handles = Array.from({ length: 25 }, (_, n) => `creator${n}`);
+    const { scope } = roster(
+      Object.fromEntries(
+        handles.map((handle, n) => [
+          handle,
+          [
+            200,
+            posts(...Array.from({ length: 5 }, (_, k): [string, number] => [`7${n}0${k}`, 1000 * n + k])),
+          ],
+        ]),
+      ),
+    );
+    const items = await run({ creator: handles.join('\n') });
+    expect(scope.isDone()).toBe(true);
+    expect(items).toHaveLength(100);
+    expect([items[0]?.id, items[99]?.id]).toEqual(['72404', '7500']);
+  });
+
+  it('refuses more than 25 creators, and an entry that is none, before any request', async () => {
+    const many = await caught(() => run({ creator: Array.from({ length: 26 }, (_, n) => `creator${n}`) }));
+    expect(JSON.parse(many.message)).toEqual({
+      message:
+        'That is 26 different creators, and one trigger watches up to 25. Remove 1, or watch the rest in another Zap.',
+      code: 'invalid_creator',
+      status: 400,
+    });
+    const bad = await caught(() => run({ creator: ['dumpling.kitchen', 'vm.tiktok.com/ZMhKxyz'] }));
+    expect(userMessage(bad)).toBe(
+      '"vm.tiktok.com/ZMhKxyz" is not a TikTok creator. Enter the creator’s TikTok username, such as @dumpling.kitchen, or their profile link, such as https://www.tiktok.com/@dumpling.kitchen.',
+    );
+  });
+
+  it('names every creator that cannot be watched in one error, keeping what the others paid for', async () => {
+    const cache = zapierCache(clock.now);
+    const { scope } = roster({
+      'dumpling.kitchen': [200, posts(['71', 100])],
+      'gone.creator': [404, '{"error":"TikTok user not found"}'],
+      'private.person': [200, '{"status_code":10222,"aweme_list":null}'],
+    });
+    const error = await caught(() =>
+      run({ creator: 'dumpling.kitchen, gone.creator, private.person' }, {}, cache),
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(JSON.parse(error.message)).toEqual({
+      message:
+        'This trigger cannot watch @gone.creator, @private.person: DumplingAI found no such account, or TikTok would not show its posts. Check each username on TikTok, or remove it from this trigger.',
+      code: 'creator_unavailable',
+      status: 403,
+    });
+    expect(cache.calls.filter(([call]) => call === 'set').map(([, key]) => key)).toEqual([
+      'creator-posts:dumpling.kitchen',
+    ]);
+  });
+
+  it('returns what it fetched when DumplingAI refuses a creator, and asks that one first at the next poll', async () => {
+    const cache = zapierCache(clock.now);
+    const first = roster({
+      'dumpling.kitchen': [200, posts(['71', 100])],
+      'mika.travels': [429, '{"error":"Too many requests."}', { 'Retry-After': '3600' }],
+      'big.ids': [200, posts(['70', 50])],
+    });
+    expect(ids(await run({ creator: ['dumpling.kitchen', 'mika.travels', 'big.ids'] }, {}, cache))).toEqual([
+      '71',
+      '70',
+    ]);
+    expect(first.scope.isDone()).toBe(true);
+    const second = roster({
+      'dumpling.kitchen': [200, posts(['71', 100])],
+      'mika.travels': [200, posts(['72', 200])],
+      'big.ids': [200, posts(['70', 50])],
+    });
+    expect(ids(await run({ creator: ['dumpling.kitchen', 'mika.travels', 'big.ids'] }, {}, cache))).toEqual([
+      '72',
+      '71',
+      '70',
+    ]);
+    // Never asked before, so asked first; the others in the order they were asked last.
+    expect(second.asked[0]).toBe('mika.travels');
+  });
+
+  it('throws the refusal for Zapier to retry when nothing was fetched now or before', async () => {
+    roster({ 'mika.travels': [503, '{"error":"Rate limit exceeded."}', { 'Retry-After': '3600' }] });
+    const error = await caught(() => run({ creator: 'mika.travels' }));
+    expect([error.name, userMessage(error)]).toEqual([
+      'ThrottledError',
+      "DumplingAI's TikTok creator-posts service is rate-limited right now. The trigger tries again at its next check; nothing needs to change.",
+    ]);
+  });
+
+  it('stops at a rejected key, and keeps what was fetched before it', async () => {
+    roster({ 'dumpling.kitchen': [401, '{"error":"API key is invalid or missing."}'] });
+    const error = await caught(() => run({ creator: 'dumpling.kitchen' }));
+    expect(error.name).toBe('ExpiredAuthError');
+  });
+
+  it('gives the editor 3 samples, asking creators in the order given and stopping once it has them', async () => {
+    const one = roster({
+      'dumpling.kitchen': [200, posts(['73', 300], ['72', 200], ['71', 100], ['70', 50])],
+    });
+    expect(
+      ids(await run({ creator: ['dumpling.kitchen', 'mika.travels'] }, { isLoadingSample: true })),
+    ).toEqual(['73', '72', '71']);
+    expect(one.asked).toEqual(['dumpling.kitchen']);
+    const two = roster({
+      'dumpling.kitchen': [200, posts(['71', 100])],
+      'mika.travels': [200, posts(['82', 500], ['81', 400])],
+    });
+    expect(
+      ids(await run({ creator: ['dumpling.kitchen', 'mika.travels', 'big.ids'] }, { isLoadingSample: true })),
+    ).toEqual(['82', '81', '71']);
+    expect(two.asked).toEqual(['dumpling.kitchen', 'mika.travels']);
+  });
+
+  it('names a creator that cannot be watched while loading samples', async () => {
+    roster({ 'gone.creator': [404, '{"error":"TikTok user not found"}'] });
+    const gone = await caught(() => run({ creator: 'gone.creator' }, { isLoadingSample: true }));
+    expect(JSON.parse(gone.message)).toMatchObject({ code: 'creator_not_found' });
+    roster({ 'private.person': [200, '{"statusCode":10222}'] });
+    const refused = await caught(() => run({ creator: 'private.person' }, { isLoadingSample: true }));
+    expect(JSON.parse(refused.message)).toMatchObject({ code: 'creator_unavailable' });
   });
 });
