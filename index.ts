@@ -5,6 +5,7 @@ import { authentication } from './src/dumplingai/connection';
 import { afterResponse, beforeRequest } from './src/dumplingai/middleware';
 import { downloadMedia } from './src/hydrators/downloadMedia';
 import { findTikTokCreators } from './src/searches/findTikTokCreators';
+import { getTikTokCreatorVideos } from './src/searches/getTikTokCreatorVideos';
 import { getTikTokProfile } from './src/searches/getTikTokProfile';
 import { getTikTokTranscript } from './src/searches/getTikTokTranscript';
 import { getTikTokVideo } from './src/searches/getTikTokVideo';
@@ -28,6 +29,7 @@ const App = defineApp({
     [getTikTokProfile.key]: getTikTokProfile,
     [findTikTokCreators.key]: findTikTokCreators,
     [getTikTokVideoComments.key]: getTikTokVideoComments,
+    [getTikTokCreatorVideos.key]: getTikTokCreatorVideos,
   },
   hydrators: { downloadMedia },
 });

@@ -8,6 +8,7 @@ import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 import { getTikTokProfile } from '../src/searches/getTikTokProfile';
 import { findTikTokCreators } from '../src/searches/findTikTokCreators';
 import { getTikTokVideoComments } from '../src/searches/getTikTokVideoComments';
+import { getTikTokCreatorVideos } from '../src/searches/getTikTokCreatorVideos';
 import { newVideoByCreator } from '../src/triggers/newVideoByCreator';
 import { connectionLabel, isTitleCase } from './helpers';
 import { downloadMedia } from '../src/hydrators/downloadMedia';
@@ -21,6 +22,7 @@ describe('the app definition', () => {
       get_tiktok_profile: getTikTokProfile,
       find_tiktok_creators: findTikTokCreators,
       get_tiktok_video_comments: getTikTokVideoComments,
+      get_tiktok_creator_videos: getTikTokCreatorVideos,
     });
     expect(App.triggers).toEqual({ new_video_by_creator: newVideoByCreator });
     // Every step only reads: Zapier's guidelines make them searches and triggers, and the app has no creates.

@@ -9,7 +9,7 @@ import {
 import { isZapierError, unexpectedError, withPlainErrors } from '../dumplingai/errors';
 import { LIMITS, RETRY_SECONDS, type Limits } from '../dumplingai/limits';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
-import { outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
+import { asLineItems, outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
 import {
   batchMessages,
   DEFAULT_LIMITS,
@@ -95,17 +95,11 @@ export const present = (result: BatchResult) => ({
   failures: result.failures.map(({ url, message }) => ({ url, message })),
 });
 
-const prefixed = (prefix: string, fields: OutputField[]): OutputField[] =>
-  fields.map((field) => ({ ...field, key: `${prefix}[]${field.key}` }));
-
 export const batchOutputFields: OutputField[] = [
   { key: 'succeeded', label: 'Videos Found', type: 'number' },
   { key: 'failed', label: 'Links That Failed', type: 'number' },
   { key: 'videos[]inputUrl', label: 'Link as Entered', type: 'string' },
-  ...prefixed(
-    'videos',
-    videoOutputFields.filter((field) => !field.key.includes('[]')),
-  ),
+  ...asLineItems('videos', videoOutputFields),
   { key: 'failures[]url', label: 'Failed Link', type: 'string' },
   { key: 'failures[]message', label: 'Failure Reason', type: 'string' },
 ];

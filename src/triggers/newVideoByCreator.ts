@@ -22,7 +22,7 @@ import { realClock, runPaced, type Clock, type LookupOutcome, type PacedLimits }
 import { DEFAULT_PAGING, type PagingLimits } from '../lookups/paging';
 import { checkCreators, CREATOR_FORMS_HELP } from '../tiktok/creator';
 import { newestFirst } from '../zapier/newestFirst';
-import { outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
+import { creatorVideoOutputFields } from '../zapier/outputFields';
 import { videoSample } from '../zapier/videoSample';
 
 /** How many creators one trigger watches at most: every one is asked within one poll's time. */
@@ -331,11 +331,6 @@ const retried = (z: ZObject, error: Error): Error => {
     : error;
 };
 
-export const triggerOutputFields: OutputField[] = [
-  ...videoOutputFields,
-  { key: 'isPinned', label: 'Is Pinned to the Profile', type: 'boolean' },
-];
-
 export const newVideoByCreator = defineTrigger({
   key: 'new_video_by_creator',
   noun: creatorTriggerText.noun,
@@ -351,6 +346,6 @@ export const newVideoByCreator = defineTrigger({
     >,
     inputFields,
     sample: { ...videoSample, isPinned: false },
-    outputFields: triggerOutputFields,
+    outputFields: creatorVideoOutputFields,
   },
 });

@@ -97,3 +97,18 @@ export const outputFields: OutputField[] = [
   ...fileFields,
   ...lineItemFields,
 ];
+
+/** A post of a creator's list (the trigger's items, a line of Get TikTok Creator Videos). */
+export const creatorVideoOutputFields: OutputField[] = [
+  ...outputFields,
+  { key: 'isPinned', label: 'Is Pinned to the Profile', type: 'boolean' },
+];
+
+/**
+ * Fields as line items of `list` (Zapier names them `list[]key`). Fields that are line items
+ * themselves are left out: Zapier shows one level of them.
+ */
+export const asLineItems = (list: string, fields: OutputField[]): OutputField[] =>
+  fields
+    .filter((field) => !field.key.includes('[]'))
+    .map((field) => ({ ...field, key: `${list}[]${field.key}` }));
