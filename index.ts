@@ -4,6 +4,7 @@ import { version } from './package.json';
 import { authentication } from './src/dumplingai/connection';
 import { afterResponse, beforeRequest } from './src/dumplingai/middleware';
 import { downloadMedia } from './src/hydrators/downloadMedia';
+import { transcript } from './src/hydrators/transcript';
 import { findTikTokCreators } from './src/searches/findTikTokCreators';
 import { getTikTokCreatorVideos } from './src/searches/getTikTokCreatorVideos';
 import { getTikTokProfile } from './src/searches/getTikTokProfile';
@@ -31,7 +32,7 @@ const App = defineApp({
     [getTikTokVideoComments.key]: getTikTokVideoComments,
     [getTikTokCreatorVideos.key]: getTikTokCreatorVideos,
   },
-  hydrators: { downloadMedia },
+  hydrators: { downloadMedia, transcript },
 });
 
 // CommonJS export: Zapier's wrapper and CLI `require` the app definition itself.

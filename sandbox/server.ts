@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { listenOnLoopback, stopServer } from './loopback';
 import commentData from './comments.json';
 import creators from './creators.json';
+import roster from './roster.json';
 import searchData from './search.json';
 import transcriptList from './transcripts.json';
 import videoList from './videos.json';
@@ -43,6 +44,10 @@ interface Endpoint {
   encode?: (body: string) => string;
 }
 
+/** A record's own entry for a key, so that a name such as `constructor` finds nothing. */
+const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+
 // Paged answers (`cursor` a number, `hasMore` a boolean): page n answers cursor 3 × n, as the
 // sandbox's pages hold 3 items.
 const PAGE_SIZE = 3;
@@ -54,6 +59,7 @@ const pageAt = (pages: readonly unknown[] | undefined, cursor: unknown): unknown
 const commentPages = commentData.pages as Readonly<Record<string, readonly unknown[]>>;
 const cidsAsNumbers = (text: string): string =>
   commentData.numberIds.reduce((body, id) => body.replaceAll(`"cid":"${id}"`, `"cid":${id}`), text);
+// Search pages by query: DumplingAI's documented `userList` pages, or TikTok's own body (`bao`).
 const searchPages = searchData.pages as Readonly<Record<string, readonly unknown[]>>;
 
 const ENDPOINTS: Readonly<Record<string, Endpoint>> = {
@@ -94,16 +100,52 @@ const ENDPOINTS: Readonly<Record<string, Endpoint>> = {
 
 // Creators by handle, for the profile and profile-videos endpoints (see README). Their answers
 // follow ../shared/reference/get-tiktok-profile.md and get-tiktok-profile-videos.md; a private
-// account's page carries TikTok's own refusal code, since DumplingAI documents none.
-const profiles = creators.profiles as Readonly<Record<string, unknown>>;
-const pages = creators.pages as Readonly<Record<string, unknown>>;
+// account's page carries TikTok's own refusal code, since DumplingAI documents none. The roster
+// (`roster.json`) adds 25 creators who answer, some slowly, and one who refuses, so a trigger
+// watching 25 creators runs offline. A later page is found by the `max_cursor` of the one before.
+type Pages = Readonly<Record<string, unknown>>;
+const profiles = creators.profiles as Pages;
+const firstPages: Pages = { ...(creators.pages as Pages), ...(roster.pages as Pages) };
+/** The pages after the first, by handle and by the `max_cursor` of the page before. */
+const laterPages: Readonly<Record<string, Pages>> = {
+  ...(creators.laterPages as Readonly<Record<string, Pages>>),
+  ...(roster.laterPages as Readonly<Record<string, Pages>>),
+};
+/** Every answer about these creators comes after the slow delay. */
+const SLOW_HANDLES = new Set(roster.slowHandles);
 // These creators' ids go out as JSON numbers, as TikTok's app JSON sends them in places.
 const NUMBER_IDS = new Set(creators.numberIds);
 const asNumbers = (text: string): string => text.replace(/"(aweme_id|uid)":"(\d+)"/g, '"$1":$2');
 
-const HANDLE_ENDPOINTS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  '/api/v1/get-tiktok-profile': profiles,
-  '/api/v1/get-tiktok-profile-videos': pages,
+/** What a `maxCursor` the creator's pages do not know answers: an empty last page. */
+export const EMPTY_LAST_PAGE = { aweme_list: [], has_more: 0, max_cursor: '0' } as const;
+
+/** TikTok's refusal (a private account): a status code that is not 0, whatever page is asked. */
+const refuses = (page: unknown): boolean => {
+  const code = (page as { status_code?: unknown } | null)?.status_code;
+  return typeof code === 'number' && code !== 0;
+};
+
+/**
+ * A creator's page of posts: the first without `maxCursor` (or with an empty one), the next page
+ * when `maxCursor` is the `max_cursor` of a page before (as text, as the reference types it), an
+ * empty last page for any other. Undefined when the sandbox knows no such creator.
+ */
+const postsPage = (name: string, fields: Record<string, unknown>): unknown => {
+  const first = own(firstPages, name);
+  const cursor = fields.maxCursor;
+  if (first === undefined || cursor === undefined || cursor === null || cursor === '' || refuses(first))
+    return first;
+  const next = typeof cursor === 'string' ? own(own(laterPages, name), cursor) : undefined;
+  return next ?? EMPTY_LAST_PAGE;
+};
+
+/** A creator endpoint's answer to a handle (lower case, no `@`), or undefined for no such creator. */
+type HandleAnswer = (name: string, fields: Record<string, unknown>) => unknown;
+
+const HANDLE_ENDPOINTS: Readonly<Record<string, HandleAnswer>> = {
+  '/api/v1/get-tiktok-profile': (name) => own(profiles, name),
+  '/api/v1/get-tiktok-profile-videos': postsPage,
 };
 
 export interface Fault {
@@ -329,28 +371,44 @@ export const startSandbox = async ({
     }
   };
 
-  /** The creator endpoints: a handle in, the creator's profile or first page of posts out. */
+  /**
+   * The creator endpoints: a handle in, the creator's profile or page of posts out. A slow
+   * creator's answer, whatever it is, comes after the slow delay.
+   */
   const answerHandle = async (
     request: IncomingMessage,
     response: ServerResponse,
-    answers: Readonly<Record<string, unknown>>,
+    answerFor: HandleAnswer,
   ): Promise<void> => {
     const exchanged = await listExchange(request, response);
     if (exchanged === null) return;
     const { reply, payload } = exchanged;
-    const handle = (payload as { handle?: unknown } | null)?.handle;
+    const fields =
+      typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
+    const handle = fields.handle;
     if (typeof handle !== 'string' || handle.trim() === '') {
       reply(400, json({ error: "'handle' parameter is required and must be a non-empty string." }));
       return;
     }
     const name = handle.trim().replace(/^@/, '').toLowerCase();
-    const answer = answers[name];
-    if (answer === undefined) {
-      reply(404, json({ error: `TikTok user not found: ${handle}` }));
+    const answer = answerFor(name, fields);
+    const answerNow = (): void => {
+      if (answer === undefined) {
+        reply(404, json({ error: `TikTok user not found: ${handle}` }));
+        return;
+      }
+      const body = withOrigin(json(answer));
+      reply(200, NUMBER_IDS.has(name) ? asNumbers(body) : body);
+    };
+    if (!SLOW_HANDLES.has(name)) {
+      answerNow();
       return;
     }
-    const body = withOrigin(json(answer));
-    reply(200, NUMBER_IDS.has(name) ? asNumbers(body) : body);
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      answerNow();
+    }, slowMs);
+    timers.add(timer);
   };
 
   /** The creator search: a query in, a page of matches out; a query it does not know finds nothing. */
@@ -363,7 +421,7 @@ export const startSandbox = async ({
       reply(400, json({ error: "'query' parameter is required and must be a non-empty string." }));
       return;
     }
-    const found = pageAt(searchPages[fields.query.trim().toLowerCase()], fields.cursor);
+    const found = pageAt(own(searchPages, fields.query.trim().toLowerCase()), fields.cursor);
     reply(200, withOrigin(json(found ?? { userList: [], hasMore: false, cursor: 0 })));
   };
 

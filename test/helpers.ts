@@ -101,3 +101,48 @@ const SMALL_WORDS = new Set([
 
 export const isTitleCase = (label: string): boolean =>
   label.split(' ').every((word, index) => (index > 0 && SMALL_WORDS.has(word)) || /^\(?[A-Z0-9]/.test(word));
+
+/** The Transcript Language input every step whose videos carry a transcript has, as written. */
+export const TRANSCRIPT_LANGUAGE_FIELD = {
+  key: 'transcriptLanguage',
+  label: 'Transcript Language',
+  type: 'string',
+  required: false,
+  default: 'en',
+  choices: {
+    en: 'English',
+    es: 'Spanish',
+    pt: 'Portuguese',
+    fr: 'French',
+    de: 'German',
+    it: 'Italian',
+    id: 'Indonesian',
+    ja: 'Japanese',
+    ko: 'Korean',
+    zh: 'Chinese',
+    ar: 'Arabic',
+    hi: 'Hindi',
+    ru: 'Russian',
+    tr: 'Turkish',
+    vi: 'Vietnamese',
+    th: 'Thai',
+    nl: 'Dutch',
+    pl: 'Polish',
+  },
+  helpText:
+    'The language of the **Transcript** output field, as a two-letter ISO 639-1 code: pick one, or type another such as `sv`. The transcript is fetched only when a later step maps that field: one DumplingAI lookup per video then, and empty text for a video without captions in this language.',
+};
+
+/** What a transcript pointer says: the hydrator, the video and language, and how long Zapier may reuse it. */
+export const transcriptPointerOf = (pointer: unknown): unknown => {
+  const match = /^hydrate\|\|\|(.*)\|\|\|hydrate$/.exec(String(pointer));
+  return match === null ? pointer : (JSON.parse(match[1] as string) as unknown);
+};
+
+/** The pointer a step gives for the transcript of the video at `url`, in `language`. */
+export const transcriptPointerFor = (url: string, language: string) => ({
+  type: 'method',
+  method: 'hydrators.transcript',
+  bundle: { url, language },
+  cacheExpiration: 604800,
+});

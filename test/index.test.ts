@@ -12,6 +12,7 @@ import { getTikTokCreatorVideos } from '../src/searches/getTikTokCreatorVideos';
 import { newVideoByCreator } from '../src/triggers/newVideoByCreator';
 import { connectionLabel, isTitleCase } from './helpers';
 import { downloadMedia } from '../src/hydrators/downloadMedia';
+import { transcript } from '../src/hydrators/transcript';
 
 describe('the app definition', () => {
   it('registers the actions by their keys, the hydrator and the middleware', () => {
@@ -27,7 +28,7 @@ describe('the app definition', () => {
     expect(App.triggers).toEqual({ new_video_by_creator: newVideoByCreator });
     // Every step only reads: Zapier's guidelines make them searches and triggers, and the app has no creates.
     expect(App.creates).toBeUndefined();
-    expect(App.hydrators).toEqual({ downloadMedia });
+    expect(App.hydrators).toEqual({ downloadMedia, transcript });
     expect(App.beforeRequest).toHaveLength(1);
     expect(App.afterResponse).toHaveLength(2);
     expect(App.version).toBe(packageJson.version);

@@ -2,13 +2,12 @@ import type { ZObject } from 'zapier-platform-core';
 
 import { fetchCreatorPosts, type AskOptions } from '../dumplingai/client';
 import type { Limits } from '../dumplingai/limits';
-import { filePointers } from '../hydrators/downloadMedia';
 import { nextCursorOf, postsOnPage } from '../tiktok/creatorPosts';
 import { hasMore } from '../tiktok/page';
 import { tikTokRefused } from '../tiktok/refusal';
-import { flattenVideo } from '../zapier/flatten';
 import type { TikTokVideoOutput } from '../zapier/media';
 import { newestFirst } from '../zapier/newestFirst';
+import { videoOutput } from './lookUpVideo';
 import { readPages, type PagingLimits } from './paging';
 
 // A creator's posts, page by page (`get-tiktok-profile-videos`, one DumplingAI call a page), each
@@ -28,15 +27,16 @@ export const readCreatorPage = async (
   apiKey: unknown,
   handle: string,
   cursor: string | null,
+  language: string,
   options: AskOptions,
 ): Promise<CreatorPage | null> => {
   const page = await fetchCreatorPosts(z, apiKey, handle, cursor, options);
   if (page === null) return null;
   if (tikTokRefused(page)) return { kind: 'refused' };
-  const posts = postsOnPage(page).map(({ post, pinned }) => {
-    const video = flattenVideo(post);
-    return { ...video, ...filePointers(z, video), isPinned: pinned };
-  });
+  const posts = postsOnPage(page).map(({ post, pinned }) => ({
+    ...videoOutput(z, post, language),
+    isPinned: pinned,
+  }));
   // The whole page is kept; a step cuts the list once all its pages are in.
   return {
     kind: 'posts',
@@ -64,14 +64,26 @@ export const readCreatorPosts = async (
     paging,
     now,
     context,
-  }: { limits: Limits; paging: PagingLimits; now: () => number; context: AskOptions['context'] },
+    language,
+  }: {
+    limits: Limits;
+    paging: PagingLimits;
+    now: () => number;
+    context: AskOptions['context'];
+    /** The language of the transcript each post's pointer asks for. */
+    language: string;
+  },
 ): Promise<CreatorPosts> => {
   type PostsPage = Extract<CreatorPage, { kind: 'posts' }>;
   const said = { refused: false };
   const pages = await readPages<PostsPage, string>(
     z,
     async (cursor, deadlineMs) => {
-      const page = await readCreatorPage(z, apiKey, handle, cursor, { limits, deadlineMs, context });
+      const page = await readCreatorPage(z, apiKey, handle, cursor, language, {
+        limits,
+        deadlineMs,
+        context,
+      });
       if (page?.kind !== 'refused') return page;
       said.refused = true;
       return null;

@@ -12,6 +12,7 @@ import { readCreatorPosts, type CreatorVideo } from '../lookups/creatorPosts';
 import { DEFAULT_PAGING, type Paging } from '../lookups/paging';
 import { checkCreator, CREATOR_FORMS_HELP } from '../tiktok/creator';
 import { profileUrl } from '../tiktok/figures';
+import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
 import { wholeNumberOf } from '../zapier/numberInput';
 import { asLineItems, creatorVideoOutputFields, type OutputField } from '../zapier/outputFields';
 import { videoSample } from '../zapier/videoSample';
@@ -63,6 +64,7 @@ const inputFields = defineInputFields([
     required: false,
     helpText: creatorVideosText.afterHelp,
   },
+  { ...transcriptLanguageField },
 ]);
 
 /** How many posts to return; null when the input is no whole number from 1 to the maximum. */
@@ -101,6 +103,9 @@ export const findCreatorVideos = ({ limits, paging, now }: Paging) =>
     const after = afterOf(bundle.inputData.postedAfter);
     if (after === undefined)
       throw new z.errors.HaltedError(creatorVideosText.badDate(String(bundle.inputData.postedAfter)));
+    const language = languageCode(bundle.inputData.transcriptLanguage);
+    if (language === null)
+      throw new z.errors.HaltedError(badLanguage(String(bundle.inputData.transcriptLanguage)));
     // A post of unknown time does not count as posted after the date.
     const counts = (post: CreatorVideo): boolean =>
       after === null || (post.createTime !== null && post.createTime > after);
@@ -115,7 +120,7 @@ export const findCreatorVideos = ({ limits, paging, now }: Paging) =>
       bundle.authData.apiKey,
       checked.handle,
       (posts) => posts.filter(counts).length < maximum && !pastTheDate(posts),
-      { limits, paging, now, context: 'step' },
+      { limits, paging, now, context: 'step', language },
     );
     // No such account: a search's "nothing found".
     if (read.kind === 'none') return [];

@@ -8,36 +8,12 @@ import {
 import { fetchTranscript } from '../dumplingai/client';
 import { withPlainErrors } from '../dumplingai/errors';
 import { LIMITS, type Limits } from '../dumplingai/limits';
-import { clip } from '../dumplingai/messages';
 import { checkTikTokLink } from '../tiktok/link';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import type { OutputField } from '../zapier/outputFields';
 import sampleVtt from '../zapier/samples/transcript.json';
+import { badLanguage, DEFAULT_LANGUAGE, LANGUAGE_CHOICES, languageCode } from '../zapier/language';
 import { transcriptOutput } from '../zapier/transcript';
-
-const DEFAULT_LANGUAGE = 'en';
-
-// The languages TikTok's captions most often come in; the field still takes any other code typed.
-const LANGUAGES: Readonly<Record<string, string>> = {
-  en: 'English',
-  es: 'Spanish',
-  pt: 'Portuguese',
-  fr: 'French',
-  de: 'German',
-  it: 'Italian',
-  id: 'Indonesian',
-  ja: 'Japanese',
-  ko: 'Korean',
-  zh: 'Chinese',
-  ar: 'Arabic',
-  hi: 'Hindi',
-  ru: 'Russian',
-  tr: 'Turkish',
-  vi: 'Vietnamese',
-  th: 'Thai',
-  nl: 'Dutch',
-  pl: 'Polish',
-};
 
 const transcriptText = {
   noun: 'TikTok Transcript',
@@ -46,18 +22,9 @@ const transcriptText = {
   urlLabel: 'Video URL',
   urlHelp: `The link to one TikTok video, as copied from the app or the website. ${ACCEPTED_FORMS_HELP}`,
   languageLabel: 'Language',
-  badLanguage: (entered: string): string =>
-    `"${clip(entered, 20)}" is not a language code. Enter the two-letter ISO 639-1 code of the transcript's language, such as en, es, fr or pt.`,
   languageHelp:
     'The language of the captions to get, as a two-letter ISO 639-1 code. Pick one, or type another such as `sv` or `uk`. When the video has no captions in it, the step finds nothing.',
 } as const;
-
-/** A two-letter code, whatever case or spaces it was typed with; null when it is not one. */
-const languageCode = (input: unknown): string | null => {
-  const code = typeof input === 'string' ? input.trim().toLowerCase() : '';
-  if (code === '') return DEFAULT_LANGUAGE;
-  return /^[a-z]{2}$/.test(code) ? code : null;
-};
 
 const inputFields = defineInputFields([
   {
@@ -73,7 +40,7 @@ const inputFields = defineInputFields([
     type: 'string',
     required: false,
     default: DEFAULT_LANGUAGE,
-    choices: { ...LANGUAGES },
+    choices: { ...LANGUAGE_CHOICES },
     helpText: transcriptText.languageHelp,
   },
 ]);
@@ -85,8 +52,7 @@ export const findTranscript = (limits: Limits) =>
     // counting towards Zapier turning the Zap off.
     if (!checked.ok) throw new z.errors.HaltedError(checked.message);
     const language = languageCode(bundle.inputData.language);
-    if (language === null)
-      throw new z.errors.HaltedError(transcriptText.badLanguage(String(bundle.inputData.language)));
+    if (language === null) throw new z.errors.HaltedError(badLanguage(String(bundle.inputData.language)));
     const answer = await fetchTranscript(z, bundle.authData.apiKey, checked.url, language, { limits });
     // No captions for the video, or none in that language: "nothing found" in Zapier's own terms.
     return answer === null ? [] : [transcriptOutput(answer, checked.link, language)];

@@ -9,6 +9,7 @@ import { withPlainErrors } from '../dumplingai/errors';
 import { LIMITS, type Limits } from '../dumplingai/limits';
 import { checkTikTokLink } from '../tiktok/link';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
+import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
 import { outputFields } from '../zapier/outputFields';
 import { videoSample } from '../zapier/videoSample';
 import { lookUpVideo } from '../lookups/lookUpVideo';
@@ -24,6 +25,7 @@ const searchText = {
 
 const inputFields = defineInputFields([
   { key: 'url', label: searchText.urlLabel, type: 'string', required: true, helpText: searchText.urlHelp },
+  { ...transcriptLanguageField },
 ]);
 
 export const findVideo = (limits: Limits) =>
@@ -32,7 +34,10 @@ export const findVideo = (limits: Limits) =>
     // Rejected here, before any request, so a typo costs no credit. Halting (rather than failing)
     // keeps one bad row from counting towards Zapier turning the whole Zap off.
     if (!checked.ok) throw new z.errors.HaltedError(checked.message);
-    const video = await lookUpVideo(z, bundle.authData.apiKey, checked.url, { limits });
+    const language = languageCode(bundle.inputData.transcriptLanguage);
+    if (language === null)
+      throw new z.errors.HaltedError(badLanguage(String(bundle.inputData.transcriptLanguage)));
+    const video = await lookUpVideo(z, bundle.authData.apiKey, checked.url, language, { limits });
     // An empty list is how a search says "nothing found", so Zapier's own handling applies.
     return video === null ? [] : [video];
   }) satisfies SearchPerform<InferInputData<typeof inputFields>>;

@@ -9,6 +9,7 @@ import {
 import { isZapierError, unexpectedError, withPlainErrors } from '../dumplingai/errors';
 import { LIMITS, RETRY_SECONDS, type Limits } from '../dumplingai/limits';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
+import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
 import { asLineItems, outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
 import {
   batchMessages,
@@ -34,10 +35,10 @@ export const batchText = {
 } as const;
 
 export const lookUpWith =
-  (z: ZObject, apiKey: unknown, limits: Limits): LookUp =>
+  (z: ZObject, apiKey: unknown, limits: Limits, language: string): LookUp =>
   async (url, timeoutMs) => {
     try {
-      const { video, rateLimitRemaining } = await lookUpVideoAnswer(z, apiKey, url, {
+      const { video, rateLimitRemaining } = await lookUpVideoAnswer(z, apiKey, url, language, {
         limits,
         deadlineMs: timeoutMs,
         context: 'batch',
@@ -59,6 +60,7 @@ const inputFields = defineInputFields([
     required: true,
     helpText: `${batchText.urlsHelp} ${ACCEPTED_FORMS_HELP}`,
   },
+  { ...transcriptLanguageField },
 ]);
 
 export const findVideos = (
@@ -73,7 +75,15 @@ export const findVideos = (
     const entries = (Array.isArray(urls) ? urls : [urls]).flatMap((entry) =>
       typeof entry === 'string' ? entry.split(/[,\n]+/) : [],
     );
-    const result = await runBatch(entries, lookUpWith(z, bundle.authData.apiKey, limits), batchLimits, clock);
+    const language = languageCode(bundle.inputData.transcriptLanguage);
+    if (language === null)
+      throw new z.errors.HaltedError(badLanguage(String(bundle.inputData.transcriptLanguage)));
+    const result = await runBatch(
+      entries,
+      lookUpWith(z, bundle.authData.apiKey, limits, language),
+      batchLimits,
+      clock,
+    );
     const verdict = verdictOf(result);
     switch (verdict.kind) {
       case 'found':

@@ -21,6 +21,7 @@ import { outcomeOfError } from '../lookups/outcome';
 import { realClock, runPaced, type Clock, type LookupOutcome, type PacedLimits } from '../lookups/paced';
 import { DEFAULT_PAGING, type PagingLimits } from '../lookups/paging';
 import { checkCreators, CREATOR_FORMS_HELP } from '../tiktok/creator';
+import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
 import { newestFirst } from '../zapier/newestFirst';
 import { creatorVideoOutputFields } from '../zapier/outputFields';
 import { videoSample } from '../zapier/videoSample';
@@ -110,6 +111,7 @@ const inputFields = defineInputFields([
     choices: Object.fromEntries(Object.entries(CHECK_EVERY).map(([key, { label }]) => [key, label])),
     helpText: creatorTriggerText.checkEveryHelp,
   },
+  { ...transcriptLanguageField },
 ]);
 
 type Input = InferInputData<typeof inputFields>;
@@ -217,6 +219,13 @@ export const pollCreators =
     if (!Object.hasOwn(CHECK_EVERY, every))
       throw new z.errors.Error(creatorTriggerText.badCheckEvery(String(every)), 'invalid_check_every', 400);
     const seconds = CHECK_EVERY[every as CheckEvery].seconds;
+    const language = languageCode(bundle.inputData.transcriptLanguage);
+    if (language === null)
+      throw new z.errors.Error(
+        badLanguage(String(bundle.inputData.transcriptLanguage)),
+        'invalid_language',
+        400,
+      );
     // Zapier sends a boolean field's value as text ("false"), or as a boolean from the API.
     const photos = String(bundle.inputData.includePhotos).toLowerCase() !== 'false';
     const apiKey = bundle.authData.apiKey;
@@ -228,6 +237,7 @@ export const pollCreators =
         paging: { ...paging, budgetMs: timeoutMs },
         now: clock.now,
         context: 'trigger',
+        language,
       });
 
     if (bundle.meta.isLoadingSample) {

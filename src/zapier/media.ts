@@ -10,8 +10,11 @@ export type FileField = 'videoFile' | 'coverFile' | 'musicFile';
 export type ImageWithFile = PostImage & { file: string | null };
 export type FilePointers = Record<FileField, string | null> & { images: ImageWithFile[] };
 
-/** What a step returns for one video: the flat fields and file pointers. */
-export type TikTokVideoOutput = FlatTikTokVideo & FilePointers;
+/**
+ * What a step returns for one video: the flat fields, file pointers, and the pointer to its
+ * transcript (null for a video with no address or id), which Zapier resolves when it is mapped.
+ */
+export type TikTokVideoOutput = FlatTikTokVideo & FilePointers & { transcript: string | null };
 
 // Zapier caps a file pointer at 12,000 bytes; a real media address is a few hundred characters.
 const MAX_ADDRESS_LENGTH = 4000;

@@ -75,6 +75,11 @@ const fileFields: OutputField[] = [
   { key: 'musicFile', label: 'Music File (MP3)', type: 'file' },
 ];
 
+// Fetched only when a later step maps it (a pointer Zapier resolves): the label says what it costs.
+const lazyFields: OutputField[] = [
+  { key: 'transcript', label: 'Transcript (1 Lookup, Only When Mapped)', type: 'string' },
+];
+
 // Zapier shows array entries as line items, named `list[]key`.
 const lineItemFields: OutputField[] = [
   { key: 'challenges[]id', label: 'Hashtag Challenge ID', type: 'string' },
@@ -95,6 +100,7 @@ const lineItemFields: OutputField[] = [
 export const outputFields: OutputField[] = [
   ...Object.entries(videoFields).map(([key, [label, type]]) => ({ key, label, type })),
   ...fileFields,
+  ...lazyFields,
   ...lineItemFields,
 ];
 

@@ -4,7 +4,7 @@ import { readTranscript, type Segment } from '../tiktok/vtt';
 
 // A transcript of hours is a few hundred kilobytes; these bounds keep a later step's input small
 // whatever DumplingAI sends.
-const MAX_TRANSCRIPT_LENGTH = 1_000_000;
+export const MAX_TRANSCRIPT_LENGTH = 1_000_000;
 const MAX_SEGMENTS = 5000;
 
 // A type alias (not an interface) so it can be a step's sample, which Zapier types as a record.

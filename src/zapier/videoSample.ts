@@ -8,4 +8,7 @@ export const videoSample = {
   videoFile: sampleResponse.video.downloadAddr,
   coverFile: sampleResponse.video.cover,
   musicFile: sampleResponse.music.playUrl,
+  // What a later step receives when it maps the field, not the pointer the step returns.
+  transcript:
+    "Four folds, one pleat at a time. Wet the edge, fold it over, and press out the air before you seal it. That's the whole trick.",
 };

@@ -25,6 +25,7 @@ const videoFor = (url: string): TikTokVideoOutput => ({
   coverFile: null,
   musicFile: null,
   images: [],
+  transcript: null,
 });
 type LookupOutcome = Outcome<TikTokVideoOutput>;
 const video = (url: string, rateLimitRemaining?: number): LookupOutcome => ({

@@ -15,7 +15,7 @@ import {
 } from '../helpers';
 
 describe('lookUpVideo', () => {
-  const lookUp = (url: string) => run(async (z) => lookUpVideo(z, API_KEY, url), bundleFor());
+  const lookUp = (url: string) => run(async (z) => lookUpVideo(z, API_KEY, url, 'en'), bundleFor());
 
   it('posts the URL with requestSource ZAPIER and flattens the answer', async () => {
     const scope = nock(API)

@@ -1,6 +1,7 @@
 import { createConnection } from 'node:net';
 
 import {
+  EMPTY_LAST_PAGE,
   FAULTS,
   RATE_LIMIT,
   SANDBOX_API_KEY,
@@ -8,6 +9,7 @@ import {
   startSandbox,
   type Sandbox,
 } from '../../sandbox/server';
+import roster from '../../sandbox/roster.json';
 import videos from '../../sandbox/videos.json';
 import { flattenVideo } from '../../src/zapier/flatten';
 import { parseAnswer } from '../../src/tiktok/json';
@@ -204,6 +206,348 @@ describe('sandbox creator search', () => {
   ])('refuses %s', async (_what, send, status, error) => {
     const response = await send();
     expect([response.status, await response.json()]).toEqual([status, { error }]);
+  });
+});
+
+describe('sandbox roster of creators and TikTok’s own shapes', () => {
+  const SLOW_MS = 50;
+  // Its own sandbox, so that its requests leave the shared one's rate-limit count alone.
+  let own: Sandbox;
+  beforeAll(async () => {
+    own = await startSandbox({ slowMs: SLOW_MS });
+  });
+  afterAll(async () => {
+    await own.close();
+  });
+
+  const askAt = (origin: string, path: string, body: unknown) =>
+    fetch(`${origin}/api/v1/${path}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${SANDBOX_API_KEY}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const postsOf = (body: Record<string, unknown>, origin = own.origin) =>
+    askAt(origin, 'get-tiktok-profile-videos', { ...body, requestSource: 'ZAPIER' });
+
+  interface AppPost {
+    aweme_id: string;
+    desc: string;
+    create_time: number;
+    is_top?: number;
+    author: { uid: string; unique_id: string; nickname: string };
+    statistics: Record<string, unknown>;
+    video: { duration: number; cover: { url_list: string[] } };
+  }
+  interface AppPage {
+    status_code?: number;
+    aweme_list: AppPost[] | null;
+    has_more: number;
+    max_cursor?: string;
+  }
+  const pageOf = async (body: Record<string, unknown>): Promise<AppPage> => {
+    const response = await postsOf(body);
+    expect(response.status).toBe(200);
+    return (await response.json()) as AppPage;
+  };
+
+  const pages = roster.pages as Record<string, AppPage>;
+  const refused = Object.keys(pages).filter((handle) => pages[handle]?.aweme_list === null);
+  const answering = Object.keys(pages).filter((handle) => !refused.includes(handle));
+  const [slow = ''] = roster.slowHandles;
+  const [gone = ''] = roster.goneHandles;
+  const topSeconds = (id: string): number => Number(BigInt(id) >> 32n);
+
+  it('has at least 25 creators who answer, each a TikTok username, and one who refuses', () => {
+    expect(answering.length).toBeGreaterThanOrEqual(25);
+    expect(refused).toEqual(['secret.supper.club']);
+    for (const handle of [...answering, ...refused, ...roster.goneHandles])
+      expect(handle).toMatch(/^[a-z0-9_.]{1,23}[a-z0-9_]$/);
+    // The slow ones answer (after the delay); the gone ones are not in the data at all.
+    expect(roster.slowHandles.length).toBeGreaterThan(0);
+    expect(roster.slowHandles.every((handle) => answering.includes(handle))).toBe(true);
+    expect(roster.goneHandles.filter((handle) => handle in pages)).toEqual([]);
+  });
+
+  it.each(answering)('answers %s with a first page of 2 to 4 posts in TikTok’s app JSON', async (handle) => {
+    const page = await pageOf({ handle });
+    const posts = page.aweme_list ?? [];
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    expect(posts.length).toBeLessThanOrEqual(4);
+    expect([typeof page.max_cursor, page.has_more === 0 || page.has_more === 1]).toEqual(['string', true]);
+    for (const post of posts) {
+      // A post id's top 32 bits are its creation second; the caption carries its hashtags.
+      expect([post.aweme_id, topSeconds(post.aweme_id)]).toEqual([post.aweme_id, post.create_time]);
+      expect(post.aweme_id).toMatch(/^\d{19}$/);
+      expect(post.desc).toMatch(/#\w+/);
+      expect(post.author).toMatchObject({ unique_id: handle, uid: expect.stringMatching(/^\d+$/) as string });
+      expect(Object.keys(post.statistics).sort()).toEqual([
+        'collect_count',
+        'comment_count',
+        'digg_count',
+        'play_count',
+        'share_count',
+      ]);
+      // The app JSON gives the duration in milliseconds.
+      expect(post.video.duration).toBeGreaterThanOrEqual(1000);
+      expect(post.video.cover.url_list).toEqual([`${own.origin}/media/${post.aweme_id}.jpg`]);
+    }
+  });
+
+  it('answers a slow creator only once the slow delay has passed', async () => {
+    const events: string[] = [];
+    const answered = postsOf({ handle: slow }).then((response) => {
+      events.push('answered');
+      return response;
+    });
+    // Node runs timers of one length in the order they were set, and this one is set before the
+    // sandbox has even received the request: it fires first, however busy the machine.
+    await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+    events.push('delay passed');
+    const response = await answered;
+    expect(events).toEqual(['delay passed', 'answered']);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as AppPage).aweme_list?.[0]?.author.unique_id).toBe(slow);
+  });
+
+  it('delays only the slow creators: the others answer while a slow one is still pending', async () => {
+    const patient = await startSandbox({ slowMs: 60_000 });
+    let settled = false;
+    const pending = postsOf({ handle: slow }, patient.origin).then(
+      () => 'answered',
+      (error: unknown) => (error as Error).message,
+    );
+    void pending.then(() => (settled = true));
+    try {
+      const quick = answering.filter((handle) => !roster.slowHandles.includes(handle));
+      const statuses = await Promise.all(
+        quick.map(async (handle) => (await postsOf({ handle }, patient.origin)).status),
+      );
+      expect([statuses.every((status) => status === 200), settled]).toEqual([true, false]);
+    } finally {
+      await patient.close();
+    }
+    // Closing ends the pending answer: it never came.
+    expect(await pending).toBe('fetch failed');
+  });
+
+  it('answers a creator who is gone with a 404, as for any handle it does not know', async () => {
+    for (const handle of [gone, `@${gone.toUpperCase()}`]) {
+      const response = await postsOf({ handle });
+      expect([response.status, await response.json()]).toEqual([
+        404,
+        { error: `TikTok user not found: ${handle}` },
+      ]);
+    }
+  });
+
+  it('answers the creator who refuses with TikTok’s refusal, on every page', async () => {
+    for (const maxCursor of [undefined, '1795137291000']) {
+      const response = await postsOf({ handle: 'secret.supper.club', maxCursor });
+      expect([response.status, await response.text()]).toEqual([
+        200,
+        '{"status_code":10222,"status_msg":"This account is private","aweme_list":null,"has_more":0}',
+      ]);
+    }
+  });
+
+  /** Every page of a creator, following `max_cursor` while `has_more` says 1. */
+  const allPages = async (handle: string): Promise<AppPage[]> => {
+    const read = [await pageOf({ handle })];
+    for (let last = read[0]; last?.has_more === 1 && read.length < 10; last = read.at(-1))
+      read.push(await pageOf({ handle, maxCursor: last.max_cursor }));
+    return read;
+  };
+  const timesOf = (page: AppPage | undefined) =>
+    (page?.aweme_list ?? []).filter((post) => post.is_top !== 1).map((post) => post.create_time);
+
+  it.each([
+    ['dumpling.kitchen', 2],
+    ['noodle_nights', 3],
+  ])('answers %s’s later pages at the max_cursor of the page before (%i pages)', async (handle, count) => {
+    const read = await allPages(handle);
+    expect(read.map((page) => page.has_more)).toEqual([...Array<number>(count - 1).fill(1), 0]);
+    // Each later page is older than every post of the page before (pinned posts aside), and new.
+    for (const [index, page] of read.entries()) {
+      if (index === 0) continue;
+      expect(Math.max(...timesOf(page))).toBeLessThan(Math.min(...timesOf(read[index - 1])));
+    }
+    const ids = read.flatMap((page) => (page.aweme_list ?? []).map((post) => post.aweme_id));
+    const laterIds = read.slice(1).flatMap((page) => (page.aweme_list ?? []).map((post) => post.aweme_id));
+    expect(laterIds.length).toBeGreaterThan(0);
+    expect(laterIds.filter((id) => ids.indexOf(id) !== ids.lastIndexOf(id))).toEqual([]);
+  });
+
+  it('sends dumpling.kitchen’s second page for its first page’s max_cursor, as text', async () => {
+    const first = await pageOf({ handle: 'dumpling.kitchen' });
+    expect([first.has_more, first.max_cursor]).toEqual([1, '1733000000000']);
+    const second = await pageOf({ handle: '@Dumpling.Kitchen', maxCursor: '1733000000000' });
+    expect(second.aweme_list?.map((post) => post.aweme_id)).toEqual([
+      '7121055776768000021',
+      '7110318358528000004',
+      '7088843522048000011',
+    ]);
+    expect([second.has_more, second.max_cursor]).toEqual([0, '1650500000000']);
+  });
+
+  it.each([
+    ['a cursor it never sent', 'dumpling.kitchen', '1234'],
+    ['another creator’s cursor', 'dumpling.kitchen', '1795137291000'],
+    ['the cursor as a JSON number, not text', 'dumpling.kitchen', 1733000000000],
+    ['a cursor for a creator with one page', 'kimchi.kyu', '1794192640000'],
+  ])('answers %s with an empty last page', async (_what, handle, maxCursor) => {
+    const response = await postsOf({ handle, maxCursor });
+    expect([response.status, await response.json()]).toEqual([200, EMPTY_LAST_PAGE]);
+  });
+
+  it('answers an empty maxCursor with the first page, as when none is sent', async () => {
+    expect(await pageOf({ handle: 'noodle_nights', maxCursor: '' })).toEqual(
+      await pageOf({ handle: 'noodle_nights' }),
+    );
+  });
+
+  it('knows no creator named as an object’s built-in property', async () => {
+    for (const handle of ['constructor', '__proto__', 'toString'])
+      expect((await postsOf({ handle })).status).toBe(404);
+    const page = await postsOf({ handle: 'dumpling.kitchen', maxCursor: 'constructor' });
+    expect(await page.json()).toEqual(EMPTY_LAST_PAGE);
+  });
+
+  it('counts X-RateLimit-Remaining down per key over the roster, slow, refused and gone creators alike', async () => {
+    const fresh = await startSandbox({ slowMs: SLOW_MS });
+    try {
+      const left: string[] = [];
+      for (const body of [
+        { handle: 'kimchi.kyu' },
+        { handle: slow },
+        { handle: 'secret.supper.club' },
+        { handle: gone },
+        { handle: 'noodle_nights', maxCursor: '1795137291000' },
+      ]) {
+        const response = await postsOf(body, fresh.origin);
+        expect(response.headers.get('x-ratelimit-limit')).toBe(String(RATE_LIMIT));
+        left.push(response.headers.get('x-ratelimit-remaining') ?? 'none');
+      }
+      const search = await askAt(fresh.origin, 'search-tiktok-users', { query: 'bao' });
+      left.push(search.headers.get('x-ratelimit-remaining') ?? 'none');
+      expect(left).toEqual(['99', '98', '97', '96', '95', '94']);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  interface AppUser extends Record<string, unknown> {
+    uid: string;
+    unique_id: string;
+    custom_verify: string;
+    enterprise_verify_reason: string;
+    avatar_thumb: { url_list: string[] };
+    avatar_larger: { url_list: string[] };
+  }
+
+  it('answers the search for bao in TikTok’s own body: user_list of user_info, has_more 0, cursor 10', async () => {
+    const response = await askAt(own.origin, 'search-tiktok-users', {
+      query: 'Bao',
+      requestSource: 'ZAPIER',
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      user_list: { user_info: AppUser }[];
+      [key: string]: unknown;
+    };
+    expect(body).toMatchObject({ status_code: 0, cursor: 10, has_more: 0 });
+    expect(body).not.toHaveProperty('userList');
+    expect(body).not.toHaveProperty('hasMore');
+    const users = body.user_list.map((match) => match.user_info);
+    expect(users.map((user) => [user.unique_id, user.custom_verify, user.enterprise_verify_reason])).toEqual([
+      ['bao.buns.daily', 'Popular creator', ''],
+      ['baobei.bakes', '', 'verified account'],
+      ['steamy.bao.lab', '', ''],
+      ['bao_and_beyond', '', ''],
+    ]);
+    for (const user of users) {
+      expect(user).toMatchObject({
+        uid: expect.stringMatching(/^\d{19}$/) as string,
+        sec_uid: expect.stringMatching(/^MS4wLjAB/) as string,
+        create_time: 0,
+        followers_detail: null,
+        item_list: null,
+      });
+      for (const count of [
+        'follower_count',
+        'following_count',
+        'total_favorited',
+        'aweme_count',
+        'favoriting_count',
+      ])
+        expect(typeof user[count]).toBe('number');
+      expect([user.avatar_thumb.url_list, user.avatar_larger.url_list]).toEqual([
+        [`${own.origin}/media/avatar-${user.unique_id}.jpg`],
+        [`${own.origin}/media/avatar-${user.unique_id}.jpg`],
+      ]);
+    }
+    // The best match is the roster's bao.buns.daily, by the same id.
+    expect(users[0]?.uid).toBe(pages['bao.buns.daily']?.aweme_list?.[0]?.author.uid);
+  });
+
+  it('answers bao.buns.daily’s profile in TikTok’s app JSON: status_code 0 and the app user object', async () => {
+    const response = await askAt(own.origin, 'get-tiktok-profile', { handle: '@bao.buns.daily' });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { status_code: unknown; user: AppUser; [key: string]: unknown };
+    expect(body.status_code).toBe(0);
+    expect(body).not.toHaveProperty('stats');
+    expect(body.user).toMatchObject({
+      uid: pages['bao.buns.daily']?.aweme_list?.[0]?.author.uid,
+      unique_id: 'bao.buns.daily',
+      nickname: 'Bao Buns Daily',
+      create_time: 0,
+      custom_verify: 'Popular creator',
+      enterprise_verify_reason: '',
+      follower_count: 1284300,
+      total_favorited: 38650021,
+      aweme_count: 412,
+      secret: 0,
+      geofencing: null,
+      bio_url: 'https://bao-buns-daily.example.com/recipes',
+    });
+    expect(body.user).not.toHaveProperty('uniqueId');
+    expect(body.user.avatar_larger.url_list).toEqual([`${own.origin}/media/avatar-bao.buns.daily.jpg`]);
+  });
+
+  it('answers lantern.noodle.bar’s posts in TikTok’s web JSON: itemList alone, an old pinned post first', async () => {
+    const response = await postsOf({ handle: 'lantern.noodle.bar' });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      itemList: {
+        id: string;
+        createTime: unknown;
+        isPinnedItem?: boolean;
+        author: Record<string, unknown>;
+        stats: Record<string, unknown>;
+        video: { duration: number; cover: string };
+      }[];
+    };
+    expect(Object.keys(body)).toEqual(['itemList']);
+    const items = body.itemList;
+    expect(items.map((item) => [item.isPinnedItem ?? false, item.createTime])).toEqual([
+      [true, '1751328000'],
+      [false, '1796400000'],
+      [false, '1796050000'],
+      [false, '1795600000'],
+    ]);
+    for (const item of items) {
+      expect([item.id, topSeconds(item.id)]).toEqual([item.id, Number(item.createTime)]);
+      expect(item.author).toMatchObject({ uniqueId: 'lantern.noodle.bar', verified: false });
+      expect(Object.keys(item.stats).sort()).toEqual([
+        'collectCount',
+        'commentCount',
+        'diggCount',
+        'playCount',
+        'shareCount',
+      ]);
+      // The web JSON gives the duration in seconds.
+      expect(item.video.duration).toBeLessThan(600);
+      expect(item.video.cover).toBe(`${own.origin}/media/${item.id}.jpg`);
+    }
   });
 });
 

@@ -3,7 +3,18 @@ import nock from 'nock';
 import { LIMITS } from '../../src/dumplingai/limits';
 import { DEFAULT_PAGING } from '../../src/lookups/paging';
 import { findCreatorVideos, getTikTokCreatorVideos } from '../../src/searches/getTikTokCreatorVideos';
-import { API, API_KEY, bundleFor, caught, readFixture, run, userMessage } from '../helpers';
+import {
+  API,
+  API_KEY,
+  bundleFor,
+  caught,
+  readFixture,
+  run,
+  TRANSCRIPT_LANGUAGE_FIELD,
+  userMessage,
+  transcriptPointerOf,
+  transcriptPointerFor,
+} from '../helpers';
 
 const PATH = '/api/v1/get-tiktok-profile-videos';
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -56,12 +67,14 @@ describe('Get TikTok Creator Videos', () => {
         ['creator', 'string', true, undefined],
         ['maxVideos', 'integer', false, '10'],
         ['postedAfter', 'datetime', false, undefined],
+        ['transcriptLanguage', 'string', false, 'en'],
       ],
     );
     expect(fields.map((field) => field.helpText)).toEqual([
       'The TikTok creator whose posts to list. Their username (such as `@dumpling.kitchen`), their profile link (such as `https://www.tiktok.com/@dumpling.kitchen`), or a link to one of their posts.',
       'How many of the newest posts to return, from 1 to 100; 10 when left empty. Each page of posts is one DumplingAI call, and the step reads only the pages it needs, up to 10.',
       'Only posts made after this date and time, such as `2026-12-01` or `yesterday`. A post whose time TikTok does not give is left out when this is set.',
+      TRANSCRIPT_LANGUAGE_FIELD.helpText,
     ]);
   });
 
@@ -270,6 +283,18 @@ describe('Get TikTok Creator Videos', () => {
   ])('refuses %j before any request', async (inputData, message) => {
     const error = await caught(() => search(inputData));
     expect([error.name, userMessage(error)]).toEqual(['HaltedError', message]);
+  });
+
+  it('gives each post its transcript pointer in the language asked for, and refuses what is no language', async () => {
+    answer(page([['7321234567890123456', 300, { author: { unique_id: 'dumpling.kitchen' } }]]));
+    const [output] = await search({ creator: 'dumpling.kitchen', transcriptLanguage: 'ja' });
+    expect(transcriptPointerOf((output?.videos[0] as unknown as { transcript: string }).transcript)).toEqual(
+      transcriptPointerFor('https://www.tiktok.com/@dumpling.kitchen/video/7321234567890123456', 'ja'),
+    );
+    const error = await caught(() => search({ creator: 'dumpling.kitchen', transcriptLanguage: 'jpn' }));
+    expect(userMessage(error)).toBe(
+      `"jpn" is not a language code. Enter the two-letter ISO 639-1 code of the transcript's language, such as en, es, fr or pt.`,
+    );
   });
 
   it('takes 100 posts and an empty date', async () => {

@@ -4,7 +4,19 @@ import type { Bundle } from 'zapier-platform-core';
 import { withPlainErrors } from '../../src/dumplingai/errors';
 import { LIMITS } from '../../src/dumplingai/limits';
 import { findVideo, getTikTokVideo } from '../../src/searches/getTikTokVideo';
-import { API, API_KEY, VIDEO_PATH, bundleFor, caught, run, searchVideo, userMessage } from '../helpers';
+import {
+  API,
+  API_KEY,
+  VIDEO_PATH,
+  bundleFor,
+  caught,
+  run,
+  searchVideo,
+  userMessage,
+  TRANSCRIPT_LANGUAGE_FIELD,
+  transcriptPointerOf,
+  transcriptPointerFor,
+} from '../helpers';
 import documented from '../fixtures/documented-example.json';
 import links from '../fixtures/links.json';
 import sparse from '../fixtures/sparse-video.json';
@@ -38,7 +50,7 @@ describe('Get TikTok Video', () => {
     );
   });
 
-  it('has one required URL input whose help shows every accepted form', () => {
+  it('has one required URL input whose help shows every accepted form, and the transcript’s language', () => {
     expect(getTikTokVideo.operation.inputFields).toEqual([
       {
         key: 'url',
@@ -48,6 +60,7 @@ describe('Get TikTok Video', () => {
         helpText:
           "The link to one TikTok video, as copied from the app or the website. Accepted: `https://www.tiktok.com/@user/video/<id>`, `https://www.tiktok.com/@user/photo/<id>`, `https://vm.tiktok.com/<code>/`, `https://vt.tiktok.com/<code>/`, `https://www.tiktok.com/t/<code>/`, `https://www.tiktok.com/embed/v2/<id>`, `https://m.tiktok.com/v/<id>.html`, TikTok's share text with the link in it, or the post's id alone. Tracking parameters after `?` are fine.",
       },
+      TRANSCRIPT_LANGUAGE_FIELD,
     ]);
   });
 
@@ -150,4 +163,46 @@ describe('Get TikTok Video', () => {
       expect(scope.isDone()).toBe(false);
     },
   );
+
+  it('gives the transcript as a pointer to the video and language, and asks for no transcript', async () => {
+    const scope = nock(API).post(VIDEO_PATH).reply(200, documented);
+    const [video] = (await run(
+      getTikTokVideo.operation.perform as Parameters<typeof run>[0],
+      bundleFor({ url: 'https://vm.tiktok.com/ZMhKxyz/', transcriptLanguage: ' ES ' }),
+    )) as { transcript: string }[];
+    expect(scope.isDone()).toBe(true);
+    expect(transcriptPointerOf(video?.transcript)).toEqual(
+      transcriptPointerFor('https://www.tiktok.com/@username/video/7321234567890123456', 'es'),
+    );
+  });
+
+  it('asks for English transcripts by default, and refuses what is no language, before any request', async () => {
+    nock(API).post(VIDEO_PATH).reply(200, documented);
+    const [video] = (await run(
+      getTikTokVideo.operation.perform as Parameters<typeof run>[0],
+      bundleFor({ url: 'https://vm.tiktok.com/ZMhKxyz/' }),
+    )) as { transcript: string }[];
+    expect(transcriptPointerOf(video?.transcript)).toMatchObject({ bundle: { language: 'en' } });
+    const error = await caught(() =>
+      run(
+        getTikTokVideo.operation.perform as Parameters<typeof run>[0],
+        bundleFor({ url: 'https://vm.tiktok.com/ZMhKxyz/', transcriptLanguage: 'English' }),
+      ),
+    );
+    expect([error.name, userMessage(error)]).toEqual([
+      'HaltedError',
+      `"English" is not a language code. Enter the two-letter ISO 639-1 code of the transcript's language, such as en, es, fr or pt.`,
+    ]);
+  });
+
+  it('gives a video with no author its transcript by id', async () => {
+    nock(API).post(VIDEO_PATH).reply(200, { id: '7321234567890123456' });
+    const [byId] = (await run(
+      getTikTokVideo.operation.perform as Parameters<typeof run>[0],
+      bundleFor({ url: '7321234567890123456' }),
+    )) as { transcript: string }[];
+    expect(transcriptPointerOf(byId?.transcript)).toEqual(
+      transcriptPointerFor('https://www.tiktok.com/@/video/7321234567890123456', 'en'),
+    );
+  });
 });

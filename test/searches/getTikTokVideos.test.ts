@@ -12,6 +12,10 @@ import {
   run,
   userMessage,
   type BatchOutput,
+  TRANSCRIPT_LANGUAGE_FIELD,
+  transcriptPointerOf,
+  transcriptPointerFor,
+  bundleFor as bundleWith,
 } from '../helpers';
 import documented from '../fixtures/documented-example.json';
 import { withPlainErrors } from '../../src/dumplingai/errors';
@@ -53,7 +57,8 @@ describe('Get TikTok Videos', () => {
       'Finds up to 25 TikTok videos by URL in one step, with a reason for each link that could not be looked up.',
     );
     expect(getTikTokVideos.operation.inputFields).toEqual([
-      expect.objectContaining({ key: 'urls', list: true, required: true, label: batchText.urlsLabel }),
+      expect.objectContaining({ key: 'urls', list: true, required: true, label: 'Video URLs' }),
+      TRANSCRIPT_LANGUAGE_FIELD,
     ]);
   });
 
@@ -84,6 +89,29 @@ describe('Get TikTok Videos', () => {
       [short('ZMtwo'), '7321234567890000002'],
     ]);
     expect(result.videos[0]).toMatchObject({ statsPlayCount: 567890, engagementRate: 2.36 });
+  });
+
+  it('gives each video its own transcript pointer in the language asked for, asking for no transcript', async () => {
+    answer('ZMone', 200, documented);
+    answer('ZMtwo', 200, { ...documented, id: '7321234567890000002' });
+    const [result] = (await run(
+      getTikTokVideos.operation.perform as Parameters<typeof run>[0],
+      bundleWith({ urls: [short('ZMone'), short('ZMtwo')], transcriptLanguage: 'pt' }),
+    )) as BatchOutput[];
+    expect(result?.videos.map((video) => transcriptPointerOf(video.transcript))).toEqual([
+      transcriptPointerFor('https://www.tiktok.com/@username/video/7321234567890123456', 'pt'),
+      transcriptPointerFor('https://www.tiktok.com/@username/video/7321234567890000002', 'pt'),
+    ]);
+    const error = await caught(() =>
+      run(
+        getTikTokVideos.operation.perform as Parameters<typeof run>[0],
+        bundleWith({ urls: [short('ZMone')], transcriptLanguage: 'xyz' }),
+      ),
+    );
+    expect([error.name, userMessage(error)]).toEqual([
+      'HaltedError',
+      `"xyz" is not a language code. Enter the two-letter ISO 639-1 code of the transcript's language, such as en, es, fr or pt.`,
+    ]);
   });
 
   it('reports bad URLs (without a request) and videos not found beside the ones found', async () => {
@@ -300,7 +328,7 @@ describe('one lookup inside the batch', () => {
     nock(API)
       .post(VIDEO_PATH)
       .reply(() => new Promise<[number]>(() => undefined));
-    const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS)(short('ZMslow'), 50), bundleFor());
+    const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS, 'en')(short('ZMslow'), 50), bundleFor());
     expect(outcome).toEqual({
       kind: 'retry',
       message:
@@ -310,7 +338,7 @@ describe('one lookup inside the batch', () => {
 
   it('reports a 200 whose body stops arriving as answered, never to be asked again (that pays again)', async () => {
     nock(API).post(VIDEO_PATH).delay(500).reply(200, documented);
-    const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS)(short('ZMslow'), 50), bundleFor());
+    const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS, 'en')(short('ZMslow'), 50), bundleFor());
     expect(outcome).toEqual({
       kind: 'failed',
       message:
@@ -320,14 +348,17 @@ describe('one lookup inside the batch', () => {
 
   it('hands the batch the room X-RateLimit-Remaining left', async () => {
     const scope = nock(API).post(VIDEO_PATH).reply(200, documented, { 'X-RateLimit-Remaining': '7' });
-    const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS)(short('ZMone'), 1000), bundleFor());
+    const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS, 'en')(short('ZMone'), 1000), bundleFor());
     expect(scope.isDone()).toBe(true);
     expect(outcome).toMatchObject({ kind: 'found', rateLimitRemaining: 7 });
   });
 
   it('hands the batch the room left with a video not found too', async () => {
     const scope = nock(API).post(VIDEO_PATH).reply(404, {}, { 'X-RateLimit-Remaining': '3' });
-    const outcome = await run((z) => lookUpWith(z, API_KEY, LIMITS)(short('ZMgone'), 1000), bundleFor());
+    const outcome = await run(
+      (z) => lookUpWith(z, API_KEY, LIMITS, 'en')(short('ZMgone'), 1000),
+      bundleFor(),
+    );
     expect(scope.isDone()).toBe(true);
     expect(outcome).toEqual({ kind: 'notFound', rateLimitRemaining: 3 });
   });
@@ -387,6 +418,7 @@ describe('one lookup inside the batch', () => {
           },
           API_KEY,
           LIMITS,
+          'en',
         )(short('ZMbug'), 20_000),
       bundleFor(),
     );

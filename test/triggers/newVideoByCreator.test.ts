@@ -4,7 +4,17 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import { DEFAULT_SETUP, newVideoByCreator, pollCreators } from '../../src/triggers/newVideoByCreator';
 import { outputFields } from '../../src/zapier/outputFields';
 import { withPlainErrors } from '../../src/dumplingai/errors';
-import { API, API_KEY, appTester, caught, readFixture, userMessage } from '../helpers';
+import {
+  API,
+  API_KEY,
+  appTester,
+  caught,
+  readFixture,
+  TRANSCRIPT_LANGUAGE_FIELD,
+  transcriptPointerFor,
+  transcriptPointerOf,
+  userMessage,
+} from '../helpers';
 import { jumpingClock } from '../fakeClock';
 
 const PATH = '/api/v1/get-tiktok-profile-videos';
@@ -56,7 +66,12 @@ describe('New TikTok Video by Creator', () => {
 
   it('tells what each poll costs, and links the pricing rather than invent a price', () => {
     const fields = newVideoByCreator.operation.inputFields as { key: string; helpText: string }[];
-    expect(fields.map((field) => field.key)).toEqual(['creator', 'includePhotos', 'checkEvery']);
+    expect(fields.map((field) => field.key)).toEqual([
+      'creator',
+      'includePhotos',
+      'checkEvery',
+      'transcriptLanguage',
+    ]);
     expect(fields[2]?.helpText).toBe(
       'Each check asks DumplingAI once for each creator: one lookup each ([pricing](https://www.dumplingai.com/pricing)). Zapier checks every 1 to 15 minutes depending on your Zapier plan: 96 to 1,440 lookups a day for one creator, 2,400 to 36,000 for 25. Asking at most once an hour makes it 24 a day per creator, every 6 hours 4, once a day 1; new posts then arrive later, and a creator who posted more than 5 pages since is read only that far.',
     );
@@ -69,8 +84,16 @@ describe('New TikTok Video by Creator', () => {
         ['creator', true, 'string', undefined],
         ['includePhotos', false, 'boolean', 'true'],
         ['checkEvery', false, 'string', 'poll'],
+        ['transcriptLanguage', false, 'string', 'en'],
       ],
     );
+    expect(fields[0]).toMatchObject({
+      label: 'Creators',
+      list: true,
+      helpText:
+        'The TikTok creators to watch, up to 25: one per row, or several in one row separated by commas or line breaks (a column pasted from a sheet works). Each is their username (such as `@dumpling.kitchen`), their profile link (such as `https://www.tiktok.com/@dumpling.kitchen`), or a link to one of their posts.',
+    });
+    expect(fields[3]).toEqual(TRANSCRIPT_LANGUAGE_FIELD);
     expect(fields[2]?.choices).toEqual({
       poll: 'Every time Zapier checks (default)',
       hour: 'At most once an hour',
@@ -108,6 +131,27 @@ describe('New TikTok Video by Creator', () => {
       statsDiggCount: 5678,
       videoDuration: 15,
       authorUniqueId: 'dumpling.kitchen',
+    });
+  });
+
+  it('gives each item its transcript pointer in the language asked for, and asks for no transcript', async () => {
+    answer('dumpling.kitchen', page('pinned-page'));
+    const items = await poll({ creator: 'dumpling.kitchen', transcriptLanguage: 'de' });
+    expect(items.map((item) => transcriptPointerOf(item.transcript))).toEqual(
+      items.map((item) => transcriptPointerFor(item.url as string, 'de')),
+    );
+    expect(transcriptPointerOf(items[0]?.transcript)).toEqual(
+      transcriptPointerFor('https://www.tiktok.com/@dumpling.kitchen/video/7460293617584139566', 'de'),
+    );
+  });
+
+  it('refuses a transcript language that is none, as an error its owner hears of, before any request', async () => {
+    const error = await caught(() => poll({ creator: 'dumpling.kitchen', transcriptLanguage: 'german' }));
+    expect(JSON.parse(error.message)).toEqual({
+      message:
+        '"german" is not a language code. Enter the two-letter ISO 639-1 code of the transcript\'s language, such as en, es, fr or pt.',
+      code: 'invalid_language',
+      status: 400,
     });
   });
 

@@ -12,7 +12,8 @@ import { parseAnswer } from '../../src/tiktok/json';
 const topLevelKeys = [
   ...new Set(
     outputFields
-      .filter((field) => field.type !== 'file')
+      // Files and the transcript are pointers the steps add; the flat post has neither.
+      .filter((field) => field.type !== 'file' && field.key !== 'transcript')
       .map((field) => field.key.split('[]')[0] ?? field.key),
   ),
 ].sort();
@@ -184,7 +185,8 @@ describe('flattenVideo', () => {
   // Declared keys as Zapier spreads them: line items as `list[]key`, an empty list as `list`.
   const declared = new Set(
     outputFields
-      .filter((field) => field.type !== 'file')
+      // Files and the transcript are pointers the steps add; the flat post has neither.
+      .filter((field) => field.type !== 'file' && field.key !== 'transcript')
       .flatMap((field) => [field.key, field.key.split('[]')[0] ?? field.key]),
   );
   it.each([

@@ -12,12 +12,22 @@ const typeOf = (value: unknown): string => (typeof value === 'number' ? 'number'
 const PHOTO_POST_ONLY = ['photoTitle', 'images[]url', 'images[]width', 'images[]height', 'images[]file'];
 
 describe('output fields', () => {
-  it('label every flattened key and the three files, and nothing else', () => {
+  it('label every flattened key, the three files and the transcript, and nothing else', () => {
     const flatKeys = Object.keys(flattenVideo(documented)).filter(
       (key) => !['challenges', 'textExtra', 'images'].includes(key),
     );
     const fieldKeys = outputFields.map((field) => field.key).filter((key) => !key.includes('[]'));
-    expect(fieldKeys.sort()).toEqual([...flatKeys, 'videoFile', 'coverFile', 'musicFile'].sort());
+    expect(fieldKeys.sort()).toEqual(
+      [...flatKeys, 'videoFile', 'coverFile', 'musicFile', 'transcript'].sort(),
+    );
+  });
+
+  it('say in the transcript’s label what it costs and when', () => {
+    expect(outputFields.find((field) => field.key === 'transcript')).toEqual({
+      key: 'transcript',
+      label: 'Transcript (1 Lookup, Only When Mapped)',
+      type: 'string',
+    });
   });
 
   it('say in their labels which fields are files', () => {
