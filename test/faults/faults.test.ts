@@ -491,6 +491,59 @@ describe('keys that cannot be sent', () => {
   });
 });
 
+describe('the roster trigger on a failing network', () => {
+  const meta = { isLoadingSample: false, isPopulatingDedupe: false } as Bundle['meta'];
+  // Each creator answered its own way: a page, headers that never come, a reset before any answer.
+  const byCreator =
+    (ways: Record<string, Behaviour>): Behaviour =>
+    (socket, request) => {
+      const { handle } = JSON.parse(request.body) as { handle: string };
+      (ways[handle] as Behaviour)(socket, request);
+    };
+  const page = reply(
+    200,
+    JSON.stringify({
+      aweme_list: [{ aweme_id: '7321234567890123456', create_time: 1704067200 }],
+      has_more: 0,
+    }),
+    JSON_TYPE,
+  );
+  const poll = (creators: string[]) =>
+    attempt(() =>
+      run(
+        withPlainErrors(
+          pollCreators({ ...DEFAULT_SETUP, limits: SHORT, pace: { ...FAST_BATCH, budgetMs: 4_000 } }),
+          'trigger',
+        ),
+        { ...bundleFor({ creator: creators }, KEY), meta },
+      ),
+    );
+  const askedFor = (handle: string) =>
+    api.requests.filter((request) => (JSON.parse(request.body) as { handle: string }).handle === handle)
+      .length;
+
+  it('returns the creator that answered when one stalls and one resets, each tried again while time allows', async () => {
+    api.answerWith(byCreator({ 'ok.creator': page, 'stalled.creator': stall, 'reset.creator': resetAtOnce }));
+    const { error, output } = await poll(['stalled.creator', 'ok.creator', 'reset.creator']);
+    expect(error).toBeNull();
+    expect((output as { id: string }[]).map((item) => item.id)).toEqual(['7321234567890123456']);
+    // Answered with a 200: never asked again. No answer came from the others: tried up to 3 times.
+    expect([askedFor('ok.creator'), askedFor('stalled.creator'), askedFor('reset.creator')]).toEqual([
+      1, 3, 3,
+    ]);
+  });
+
+  it('lets Zapier try later, in the trigger’s words, when no creator answered at all', async () => {
+    api.answerWith(byCreator({ 'stalled.creator': stall, 'reset.creator': resetAtOnce }));
+    const { error, message } = await poll(['stalled.creator', 'reset.creator']);
+    // The first creator's failure is told: the one asked first, which stalled.
+    expect([error?.name, message]).toEqual([
+      'ThrottledError',
+      "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. The trigger tries again at its next check; nothing needs to change.",
+    ]);
+  });
+});
+
 describe('the creator trigger and Get TikTok Profile on a failing network', () => {
   const meta = { isLoadingSample: false, isPopulatingDedupe: false } as Bundle['meta'];
   const steps = {
