@@ -549,7 +549,7 @@ describe('the creator trigger and Get TikTok Profile on a failing network', () =
   const steps = {
     trigger: (limits: Limits) =>
       attempt(() =>
-        run(withPlainErrors(pollCreators({ ...DEFAULT_SETUP, limits })), {
+        run(withPlainErrors(pollCreators({ ...DEFAULT_SETUP, limits, pace: FAST_BATCH })), {
           ...bundleFor({ creator: '@dumpling.kitchen' }, KEY),
           meta,
         }),
@@ -583,6 +583,8 @@ describe('the creator trigger and Get TikTok Profile on a failing network', () =
       'trigger',
       'headers that never come',
       stall,
+      // No answer came, so nothing was charged: the trigger tries again within the poll.
+      3,
       'ThrottledError',
       "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. The trigger tries again at its next check; nothing needs to change.",
     ],
@@ -590,6 +592,7 @@ describe('the creator trigger and Get TikTok Profile on a failing network', () =
       'trigger',
       'a 200 whose body stalls',
       bodyStalls,
+      1,
       'AppError',
       "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. The trigger asks again at its next check, which costs one more lookup.",
     ],
@@ -597,6 +600,7 @@ describe('the creator trigger and Get TikTok Profile on a failing network', () =
       'profile',
       'headers that never come',
       stall,
+      1,
       'ThrottledError',
       "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.",
     ],
@@ -604,15 +608,16 @@ describe('the creator trigger and Get TikTok Profile on a failing network', () =
       'profile',
       'a 200 whose body stalls',
       bodyStalls,
+      1,
       'AppError',
       "DumplingAI answered, but its answer stopped arriving, so it was given up before Zapier's time limit. Replay this task to ask again; that costs one more lookup.",
     ],
-  ] as const)('%s, %s: stopped at the deadline', async (step, _case, behaviour, name, words) => {
+  ] as const)('%s, %s: stopped at the deadline', async (step, _case, behaviour, asked, name, words) => {
     api.answerWith(behaviour);
     const { error, message, ms } = await steps[step](SHORT);
     expect([error?.name, message]).toEqual([name, words]);
     expect(ms).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
-    expect(api.requests).toHaveLength(1);
+    expect(api.requests).toHaveLength(asked);
   });
 
   it.each(Object.keys(steps) as (keyof typeof steps)[])(
