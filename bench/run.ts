@@ -7,6 +7,7 @@ import zapier, { type Bundle, type HttpResponse, type ZObject } from 'zapier-pla
 
 import App from '../index';
 import { batchTable } from './batch';
+import { rosterTable } from './roster';
 import { getTikTokVideo } from '../src/searches/getTikTokVideo';
 
 import { SANDBOX_API_KEY, startSandbox } from '../sandbox/server';
@@ -167,6 +168,7 @@ const main = async (): Promise<void> => {
   await zipSize();
   // Not a ratio: the batch's figures are what one step does against an upstream of known speed.
   console.log(`batch of 25 links :\n${await batchTable()}`);
+  console.log(`trigger, 25 creators :\n${await rosterTable()}`);
 };
 
 void main();
