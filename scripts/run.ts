@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 
+import type { Bundle, ZObject } from 'zapier-platform-core';
+
 import {
   SAMPLE_CREATOR,
   SAMPLE_QUERY,
@@ -10,12 +12,15 @@ import {
 } from '../sandbox/server';
 import { PROJECT_ROOT, ZAPIER_CLI } from './paths';
 import { userMessageOf } from '../src/dumplingai/errors';
+import { hydrateTranscripts } from './hydrate';
 import { runMain } from './main';
 
-// The main job: runs the Get TikTok Video step (or, with `transcript`, `creator` or `profile`
-// first, Get TikTok Transcript, the New TikTok Video by Creator trigger or Get TikTok Profile)
-// through Zapier's own local runner (`zapier-platform invoke`), against the real API when
-// DUMPLINGAI_API_KEY is set, otherwise against the embedded sandbox.
+// The main job: runs the Get TikTok Video step (or, with `transcript`, `creator`, `videos` or
+// `profile` first, Get TikTok Transcript, the New TikTok Video by Creator trigger, Get TikTok
+// Creator Videos or Get TikTok Profile) through Zapier's own local runner (`zapier-platform
+// invoke`), against the real API when DUMPLINGAI_API_KEY is set, otherwise against the embedded
+// sandbox. With `--hydrate`, each transcript field is resolved as Zapier resolves it for a later
+// step that maps it.
 
 /** The CLI prints a thrown error as ` ›   Error: <message>`, then the core's trace. */
 export const userMessageFromCliError = (stderr: string): string | null => {
@@ -38,7 +43,8 @@ export interface Job {
 
 /**
  * What to run, from the command line: `<link>`, `transcript <link> [language]`, `creator
- * <creator>` (the trigger), `profile <creator>`, `creators <query>` or `comments <link>`.
+ * <creator>[,<creator>…]` (the trigger; several may also be given as separate words), `videos
+ * <creator> [how many]`, `profile <creator>`, `creators <query>` or `comments <link>`.
  */
 export const jobOf = (args: string[]): Job => {
   if (args[0] === 'creator') {
@@ -46,8 +52,13 @@ export const jobOf = (args: string[]): Job => {
       kind: 'trigger',
       step: 'new_video_by_creator',
       label: 'New TikTok Video by Creator',
-      input: { creator: args[1] ?? SAMPLE_CREATOR },
+      input: { creator: args.slice(1).join(',') || SAMPLE_CREATOR },
     };
+  }
+  if (args[0] === 'videos') {
+    const input: Record<string, string> = { creator: args[1] ?? SAMPLE_CREATOR };
+    if (args[2] !== undefined) input.maxVideos = args[2];
+    return { kind: 'search', step: 'get_tiktok_creator_videos', label: 'Get TikTok Creator Videos', input };
   }
   if (args[0] === 'profile') {
     return {
@@ -86,14 +97,35 @@ export const jobOf = (args: string[]): Job => {
   };
 };
 
-/** The plain transcript out of the runner's printed result, to show before the whole result. */
-export const transcriptIn = (stdout: string): string | null => {
+/** The runner's printed result: the JSON after its first `[`; null when there is none. */
+const resultIn = (stdout: string): unknown => {
   try {
-    const [first] = JSON.parse(stdout.slice(stdout.indexOf('['))) as { transcript?: unknown }[];
-    return typeof first?.transcript === 'string' ? first.transcript : null;
+    return JSON.parse(stdout.slice(stdout.indexOf('['))) as unknown;
   } catch {
     return null;
   }
+};
+
+/** Get TikTok Transcript's plain transcript, to show before the whole result. */
+export const transcriptIn = (stdout: string): string | null => {
+  const result = resultIn(stdout);
+  const [first] = Array.isArray(result) ? (result as { transcript?: unknown }[]) : [];
+  return typeof first?.transcript === 'string' ? first.transcript : null;
+};
+
+/**
+ * Resolves transcript pointers through the app, as Zapier does for a step that maps the field.
+ * The core is loaded here, told it runs locally, so it prints none of its production logging.
+ */
+const transcriptResolver = async (apiKey: string) => {
+  process.env.NODE_ENV = 'test';
+  const { default: zapier } = await import('zapier-platform-core');
+  const { default: App } = await import('../index');
+  const tester = zapier.createAppTester(App);
+  const hydrator = (App.hydrators as Record<string, (z: ZObject, bundle: Bundle) => Promise<unknown>>)
+    .transcript;
+  return (inputData: Record<string, unknown>): Promise<unknown> =>
+    tester(hydrator as never, { authData: { apiKey }, inputData });
 };
 
 const NOTHING_FOUND: Readonly<Record<string, string>> = {
@@ -125,7 +157,9 @@ const invokeStep = ({ kind, step, input }: Job, env: NodeJS.ProcessEnv): Promise
   });
 
 const main = async (): Promise<number> => {
-  const job = jobOf(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const hydrate = args.includes('--hydrate');
+  const job = jobOf(args.filter((arg) => arg !== '--hydrate'));
   const realKey = process.env.DUMPLINGAI_API_KEY?.trim() ?? '';
   let sandbox: Sandbox | undefined;
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -145,12 +179,28 @@ const main = async (): Promise<number> => {
     );
   }
   console.log(`${job.label}: ${Object.values(job.input).join(' ')}\n`);
+  const apiKey = env.authData_apiKey;
 
   try {
     const outcome = await invokeStep(job, env);
     if (outcome.code === 0) {
-      const transcript = transcriptIn(outcome.stdout);
+      const transcript = job.step === 'get_tiktok_transcript' ? transcriptIn(outcome.stdout) : null;
       if (transcript !== null) console.log(`Transcript:\n\n${transcript}\n\nThe whole result:\n`);
+      if (hydrate) {
+        // Resolved in this process, against the same DumplingAI (the sandbox, or the real API).
+        process.env.DUMPLINGAI_BASE_URL = env.DUMPLINGAI_BASE_URL;
+        if (env.DUMPLINGAI_BASE_URL === undefined) delete process.env.DUMPLINGAI_BASE_URL;
+        const resolve = await transcriptResolver(apiKey);
+        // The app's log lines (rate limits) are for Zapier's monitoring, not this output.
+        const log = console.log;
+        console.log = () => undefined;
+        const resolved = await hydrateTranscripts(resultIn(outcome.stdout), resolve).finally(() => {
+          console.log = log;
+        });
+        console.log('Each transcript field as a later step that maps it receives it (one lookup each):\n');
+        console.log(JSON.stringify(resolved, null, 2));
+        return 0;
+      }
       process.stdout.write(outcome.stdout);
       if (outcome.stdout.trim().endsWith('[]')) {
         console.log(
