@@ -1,5 +1,5 @@
 import { createdAt, first, flag, isoOf, num, objectAt, objectsAt, text, type JsonObject } from './json';
-import { hasMore } from './page';
+import { cursorOf, hasMore } from './page';
 
 // A page of a video's comments, as DumplingAI forwards it: TikTok's app JSON in snake_case
 // (`cid`, `create_time`, `digg_count`, `user.unique_id`), each comment with some of its replies in
@@ -86,7 +86,7 @@ export const commentsPage = (page: JsonObject): CommentsPage => {
   });
   return {
     comments,
-    cursor: num(page.cursor),
+    cursor: cursorOf(page),
     hasMore: hasMore(page),
     total: num(page.total),
     videoId: first(...list.map((comment) => text(comment.aweme_id))),

@@ -1,5 +1,5 @@
-import { first, isObject, num, objectAt, objectsAt, text, type JsonObject } from './json';
-import { hasMore } from './page';
+import { first, isObject, objectAt, objectsAt, text, type JsonObject } from './json';
+import { cursorOf, hasMore } from './page';
 import { normaliseProfile, type TikTokProfile } from './profile';
 
 // A page of DumplingAI's creator search, best match first, with `cursor` (a number) and
@@ -39,6 +39,6 @@ export const searchPage = (page: JsonObject): SearchPage => ({
   creators: matchesOf(page)
     .filter((item) => Object.keys(objectAt(item.user)).length > 0)
     .map(creatorOf),
-  cursor: num(page.cursor),
+  cursor: cursorOf(page),
   hasMore: hasMore(page),
 });

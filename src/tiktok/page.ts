@@ -1,4 +1,4 @@
-import { first, flag, isObject, type JsonObject } from './json';
+import { first, flag, isObject, num, type JsonObject } from './json';
 
 // A page of a list, as DumplingAI forwards it: TikTok's app JSON (`aweme_list`, `user_list`,
 // `has_more` 1 or 0, `max_cursor`), its web JSON (`itemList`, `hasMore`, `cursor`) or
@@ -39,3 +39,13 @@ export const hasMore = (page: JsonObject): boolean => first(flag(page.hasMore), 
 /** The page's list, under whichever of its names the answer used; empty when it has none. */
 export const listOf = (page: JsonObject, kind: PageKind): unknown[] =>
   PAGE_LISTS[kind].map((name) => page[name]).find((list) => Array.isArray(list)) ?? [];
+
+/**
+ * What a numbered page (comments, the creator search) sends back for the next one: its `cursor`.
+ * TikTok sends 0 on a last page; asking with it would fetch the first page again, so 0 or less
+ * is none.
+ */
+export const cursorOf = (page: JsonObject): number | null => {
+  const cursor = num(page.cursor);
+  return cursor !== null && cursor > 0 ? cursor : null;
+};

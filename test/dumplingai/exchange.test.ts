@@ -42,10 +42,10 @@ describe('exchange', () => {
     expect([first.isDone(), second.isDone()]).toEqual([true, true]);
   });
 
-  it('keeps the method and body through a 307', async () => {
-    nock(API)
+  it.each([307, 308])('keeps the method and body through a %i', async (status) => {
+    const start = nock(API)
       .post('/start')
-      .reply(307, '', { Location: `${API}/again` });
+      .reply(status, '', { Location: `${API}/again` });
     const again = nock(API, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
       .post('/again', { a: 1 })
       .reply(200, 'ok');
@@ -53,7 +53,7 @@ describe('exchange', () => {
       status: 200,
       content: 'ok',
     });
-    expect(again.isDone()).toBe(true);
+    expect([start.isDone(), again.isDone()]).toEqual([true, true]);
   });
 
   it('stops following after 5 redirects and hands back the last answer', async () => {

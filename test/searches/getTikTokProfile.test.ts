@@ -112,6 +112,56 @@ describe('Get TikTok Profile', () => {
     expect([profile?.id, profile?.uniqueId, profile?.followerCount]).toEqual([id, uniqueId, followerCount]);
   });
 
+  it.each([
+    [
+      401,
+      '{"error":"API key is invalid or missing."}',
+      {},
+      'ExpiredAuthError',
+      'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
+    ],
+    [
+      403,
+      '{"error":"Insufficient credits. Please top up your account."}',
+      {},
+      'AppError',
+      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
+    ],
+    [
+      429,
+      '{"error":"Too many requests."}',
+      { 'Retry-After': '12' },
+      'ThrottledError',
+      'DumplingAI is getting too many requests from your account right now. Zapier will retry this step in about 12 seconds; nothing needs to change.',
+    ],
+    [
+      503,
+      '{"error":"Rate limit exceeded. Please try again later."}',
+      {},
+      'ThrottledError',
+      "DumplingAI's TikTok profile service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
+    ],
+  ])(
+    'tells a %i as every step does, naming the profile service',
+    async (status, body, headers, name, message) => {
+      const scope = nock(API)
+        .post(PATH)
+        .reply(status, body, { 'Content-Type': 'application/json', ...headers });
+      const error = await caught(() => lookUp('dumpling.kitchen'));
+      expect(scope.isDone()).toBe(true);
+      expect([error.name, userMessage(error)]).toEqual([name, message]);
+    },
+  );
+
+  it('lets Zapier retry when DumplingAI cannot be reached', async () => {
+    nock(API).post(PATH).replyWithError('socket hang up');
+    const error = await caught(() => lookUp('dumpling.kitchen'));
+    expect([error.name, userMessage(error)]).toEqual([
+      'ThrottledError',
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.',
+    ]);
+  });
+
   it('refuses a short link without a request, saying what to paste', async () => {
     const error = await caught(() => lookUp('https://vm.tiktok.com/ZMhKxyz/'));
     expect(error.name).toBe('HaltedError');

@@ -36,6 +36,27 @@ const answerPages = (url: string, ...numbers: number[]) => {
 };
 
 describe('Get TikTok Video Comments', () => {
+  it('stops at a maximum met exactly on a page, saying more exist, and never sends a cursor of 0', async () => {
+    const three = (more: boolean, cursor: number) =>
+      JSON.stringify({
+        comments: [1, 2, 3].map((n) => ({
+          cid: `73213000000000000${n}0`,
+          text: `c${n}`,
+          create_time: 100 + n,
+        })),
+        hasMore: more,
+        cursor,
+      });
+    const scope = nock(API).post(PATH, { url: VIDEO, requestSource: 'ZAPIER' }).reply(200, three(true, 3));
+    const [exact] = await comments({ url: VIDEO, maxComments: 3 });
+    expect(scope.isDone()).toBe(true);
+    expect([exact?.returned, exact?.hasMore]).toEqual([3, true]);
+    // TikTok's 0 would ask for the first page again: it is no cursor, so one page is read.
+    nock(API).post(PATH, { url: VIDEO, requestSource: 'ZAPIER' }).reply(200, three(true, 0));
+    const [zero] = await comments({ url: VIDEO, maxComments: 10 });
+    expect(zero?.returned).toBe(3);
+  });
+
   it('is a search named and described in Zapier’s words', () => {
     expect([
       getTikTokVideoComments.key,

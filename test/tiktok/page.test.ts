@@ -1,4 +1,4 @@
-import { hasMore, isPage, listOf } from '../../src/tiktok/page';
+import { cursorOf, hasMore, isPage, listOf } from '../../src/tiktok/page';
 
 describe('isPage', () => {
   it.each([
@@ -46,5 +46,18 @@ describe('listOf', () => {
     expect(listOf({ aweme_list: ['app'], itemList: ['web'] }, 'posts')).toEqual(['app']);
     expect(listOf({ aweme_list: 'x' }, 'posts')).toEqual([]);
     expect(listOf({ comments: [1] }, 'comments')).toEqual([1]);
+  });
+});
+
+describe('cursorOf', () => {
+  it.each([
+    [{ cursor: 20 }, 20],
+    [{ cursor: '20' }, 20],
+    [{ cursor: 0 }, null],
+    [{ cursor: -1 }, null],
+    [{ cursor: 'next' }, null],
+    [{}, null],
+  ])('reads %j as the next cursor %j', (page, cursor) => {
+    expect(cursorOf(page)).toBe(cursor);
   });
 });

@@ -357,14 +357,16 @@ describe('New TikTok Video by Creator, when something is wrong', () => {
     });
   });
 
-  it.each([{ statusCode: 10222 }, { status_code: 10202, status_msg: 'User not found' }])(
-    'says so when TikTok refuses the account, even in an answer with no page fields (%j)',
-    async (body) => {
-      answer('private.person', JSON.stringify(body));
-      const error = await caught(() => poll({ creator: 'private.person' }));
-      expect(JSON.parse(error.message)).toMatchObject({ code: 'creator_unavailable', status: 403 });
-    },
-  );
+  it.each([
+    { statusCode: 10222 },
+    { status_code: 10202, status_msg: 'User not found' },
+    // A refusal code sent with posts still refuses: those posts are not the account's to show.
+    { status_code: 10221, aweme_list: [{ aweme_id: '7321234567890123456', create_time: 1 }], has_more: 0 },
+  ])('says so when TikTok refuses the account, even in an answer with no page fields (%j)', async (body) => {
+    answer('private.person', JSON.stringify(body));
+    const error = await caught(() => poll({ creator: 'private.person' }));
+    expect(JSON.parse(error.message)).toMatchObject({ code: 'creator_unavailable', status: 403 });
+  });
 
   it.each([
     [401, '{"error":"API key is invalid or missing."}', {}, 'ExpiredAuthError'],
