@@ -5,6 +5,18 @@
 export const MAX_MESSAGE_LENGTH = 250;
 
 /**
+ * Zapier stops a step (and a poll) after 30 s: a step starts nothing after this much of it, which
+ * leaves room for its own message. Every time budget is this one.
+ */
+export const STEP_BUDGET_MS = 25_000;
+
+/**
+ * A TikTok lookup is a live scrape, and several seconds is ordinary: what one is taken to need
+ * before DumplingAI has answered any, and the least time left in which a step asks for a page.
+ */
+export const LOOKUP_MS = 5_000;
+
+/**
  * How long an exchange may take and how much it may read. Zapier stops a step after 30 s; each
  * deadline leaves room for the app's own message. Passed in where a test needs other values.
  */
@@ -17,9 +29,9 @@ export interface Limits {
 }
 
 export const LIMITS: Readonly<Limits> = Object.freeze({
-  apiDeadlineMs: 25_000,
+  apiDeadlineMs: STEP_BUDGET_MS,
   connectionDeadlineMs: 15_000,
-  fileDeadlineMs: 25_000,
+  fileDeadlineMs: STEP_BUDGET_MS,
   maxAnswerBytes: 10_000_000,
 });
 

@@ -1,6 +1,14 @@
 import { checkTikTokLink } from '../tiktok/link';
 import type { TikTokVideoOutput } from '../zapier/media';
-import { realClock, runPaced, type Clock, type LookupOutcome, type PacedLimits, type Settled } from './paced';
+import {
+  DEFAULT_PACE,
+  realClock,
+  runPaced,
+  type Clock,
+  type LookupOutcome,
+  type PacedLimits,
+  type Settled,
+} from './paced';
 
 export const batchMessages = {
   notFound:
@@ -40,17 +48,7 @@ export const MAX_BATCH_URLS = 25;
 
 export type BatchLimits = PacedLimits;
 
-export const DEFAULT_LIMITS: Readonly<BatchLimits> = Object.freeze({
-  // Three at once is what the batch always ran, and DumplingAI kept up with it.
-  startInFlight: 3,
-  // The fewest that fetch 25 lookups of 5 s each in four rounds (3, 6, 8, 8 at once), done 20 s
-  // in, which leaves the budget's last 5 s for a retry after a 429 or 503. See the README.
-  maxInFlight: 8,
-  firstLookupMs: 5_000,
-  budgetMs: 25_000,
-  maxTries: 3,
-  backoffMs: 1_000,
-});
+export const DEFAULT_LIMITS: Readonly<BatchLimits> = DEFAULT_PACE;
 
 /** One video lookup, by the address DumplingAI is sent. */
 export type LookUp = (url: string, timeoutMs: number) => Promise<LookupOutcome<TikTokVideoOutput>>;

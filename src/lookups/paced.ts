@@ -1,3 +1,4 @@
+import { LOOKUP_MS, STEP_BUDGET_MS } from '../dumplingai/limits';
 import { createPace, type PaceLimits, type Ticket } from './pace';
 
 // Many lookups in one step or poll, within Zapier's 30 seconds: as many at a time as the pace
@@ -12,6 +13,18 @@ export interface PacedLimits extends PaceLimits {
   maxTries: number;
   backoffMs: number;
 }
+
+export const DEFAULT_PACE: Readonly<PacedLimits> = Object.freeze({
+  // Three at once is what the batch always ran, and DumplingAI kept up with it.
+  startInFlight: 3,
+  // The fewest that fetch 25 lookups of 5 s each in four rounds (3, 6, 8, 8 at once), done 20 s
+  // in, which leaves the budget's last 5 s for a retry after a 429 or 503. See the README.
+  maxInFlight: 8,
+  firstLookupMs: LOOKUP_MS,
+  budgetMs: STEP_BUDGET_MS,
+  maxTries: 3,
+  backoffMs: 1_000,
+});
 
 /** The time, and waiting for it. Passed in, so tests move time themselves. */
 export interface Clock {

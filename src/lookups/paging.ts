@@ -1,7 +1,7 @@
 import type { ZObject } from 'zapier-platform-core';
 
 import { isZapierError } from '../dumplingai/errors';
-import type { Limits } from '../dumplingai/limits';
+import { LOOKUP_MS, STEP_BUDGET_MS, type Limits } from '../dumplingai/limits';
 
 // Reading a list page by page inside one step: Zapier stops a step after 30 seconds and every
 // page is one DumplingAI call, so a step reads only the pages it needs, within a time budget,
@@ -17,8 +17,8 @@ export interface PagingLimits {
 }
 
 export const DEFAULT_PAGING: Readonly<PagingLimits> = Object.freeze({
-  budgetMs: 25_000,
-  minPageMs: 5_000,
+  budgetMs: STEP_BUDGET_MS,
+  minPageMs: LOOKUP_MS,
   maxPages: 10,
 });
 

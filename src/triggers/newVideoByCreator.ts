@@ -18,7 +18,14 @@ import {
 import { LIMITS, RETRY_SECONDS, type Limits } from '../dumplingai/limits';
 import { readCreatorPosts, type CreatorPosts, type CreatorVideo } from '../lookups/creatorPosts';
 import { outcomeOfError } from '../lookups/outcome';
-import { realClock, runPaced, type Clock, type LookupOutcome, type PacedLimits } from '../lookups/paced';
+import {
+  DEFAULT_PACE,
+  realClock,
+  runPaced,
+  type Clock,
+  type LookupOutcome,
+  type PacedLimits,
+} from '../lookups/paced';
 import { DEFAULT_PAGING, type PagingLimits } from '../lookups/paging';
 import { checkCreators, CREATOR_FORMS_HELP } from '../tiktok/creator';
 import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
@@ -178,15 +185,8 @@ export interface TriggerSetup {
 
 export const DEFAULT_SETUP: TriggerSetup = {
   limits: LIMITS,
-  // The batch's pace: see src/lookups/batch.ts and the README.
-  pace: Object.freeze({
-    startInFlight: 3,
-    maxInFlight: 8,
-    firstLookupMs: 5_000,
-    budgetMs: 25_000,
-    maxTries: 3,
-    backoffMs: 1_000,
-  }),
+  // The batch's pace: see src/lookups/paced.ts and the README.
+  pace: DEFAULT_PACE,
   paging: Object.freeze({ ...DEFAULT_PAGING, maxPages: CATCH_UP_PAGES }),
   clock: realClock,
 };
