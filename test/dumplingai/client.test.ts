@@ -11,7 +11,6 @@ import {
 } from '../../src/dumplingai/client';
 import documented from '../fixtures/documented-example.json';
 import { API, API_KEY, bundleFor, caught, run, userMessage, VIDEO_PATH } from '../helpers';
-import { apiMessages, networkMessages } from '../../src/dumplingai/messages';
 
 const fetchOne = (body: string, headers: Record<string, string> = { 'Content-Type': 'application/json' }) => {
   const scope = nock(API).post(VIDEO_PATH).reply(200, body, headers);
@@ -205,7 +204,8 @@ describe('fetchVideoAnswer', () => {
     const error = await caught(() => answer());
     expect(scope.isDone()).toBe(true);
     expect(JSON.parse(error.message)).toEqual({
-      message: apiMessages.serverError(apiMessages.noDetail),
+      message:
+        'DumplingAI had a problem on its side: no details were given. Try again later; if it keeps happening, contact DumplingAI support.',
       code: 'upstream_error',
       status: 500,
     });
@@ -217,7 +217,7 @@ describe('fetchVideoAnswer', () => {
     expect(scope.isDone()).toBe(true);
     expect([error.name, userMessage(error)]).toEqual([
       'ThrottledError',
-      networkMessages.unreachable('DumplingAI', 'step'),
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.',
     ]);
   });
 

@@ -7,13 +7,23 @@ import {
   type BatchLimits,
   type FailureReason,
   type LookUp,
-  batchMessages,
 } from '../../src/lookups/batch';
 import type { LookupOutcome as Outcome } from '../../src/lookups/paced';
 import { flattenVideo } from '../../src/zapier/flatten';
-import { urlMessages } from '../../src/tiktok/linkMessages';
 import type { TikTokVideoOutput } from '../../src/zapier/media';
 import { fakeClock } from '../fakeClock';
+
+// What each URL's line says, written out as the user reads it.
+const NOT_A_URL =
+  "That is not a web address. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.";
+const NOT_TIKTOK =
+  "That is not a link to a TikTok video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.";
+const NOT_FOUND =
+  'DumplingAI found no TikTok video at this address. Check that the video is public and still online.';
+const OUT_OF_TIME =
+  'Not looked up: the step ran out of time (Zapier allows 30 seconds per step). Run this URL again in another step.';
+const HELD_BACK =
+  "Not looked up: DumplingAI's rate limit for your account allowed no more lookups in this step. Nothing was charged; run this URL again later.";
 
 const videoUrl = (n: number) =>
   `https://www.tiktok.com/@user/video/73000000000000000${String(n).padStart(2, '0')}`;
@@ -88,8 +98,8 @@ describe('planBatch', () => {
       { inputUrl: videoUrl(2), apiUrl: videoUrl(2) },
     ]);
     expect(plan.failures).toEqual([
-      { url: 'not a link', message: urlMessages.notAUrl, reason: 'invalid' },
-      { url: 'https://www.youtube.com/watch?v=1', message: urlMessages.notTikTokVideo, reason: 'invalid' },
+      { url: 'not a link', message: NOT_A_URL, reason: 'invalid' },
+      { url: 'https://www.youtube.com/watch?v=1', message: NOT_TIKTOK, reason: 'invalid' },
     ]);
   });
 
@@ -125,8 +135,8 @@ describe('runBatch', () => {
     const result = await batch([videoUrl(1), 'nope', videoUrl(2)]);
     expect(result.videos.map((item) => item.inputUrl)).toEqual([videoUrl(1)]);
     expect(result.failures).toEqual([
-      { url: 'nope', message: urlMessages.notAUrl, reason: 'invalid' },
-      { url: videoUrl(2), message: batchMessages.notFound, reason: 'notFound' },
+      { url: 'nope', message: NOT_A_URL, reason: 'invalid' },
+      { url: videoUrl(2), message: NOT_FOUND, reason: 'notFound' },
     ]);
     expect(result).toMatchObject({ succeeded: 1, failed: 2 });
   });
@@ -186,7 +196,7 @@ describe('runBatch', () => {
       expect(result.failures).toEqual(
         links(25)
           .slice(17)
-          .map((url) => ({ url, message: batchMessages.outOfTime, reason: 'retry' })),
+          .map((url) => ({ url, message: OUT_OF_TIME, reason: 'retry' })),
       );
     });
 
@@ -202,9 +212,7 @@ describe('runBatch', () => {
       const result = await batch(links(4));
       expect(rounds()).toEqual([[0, 3]]);
       expect(result.succeeded).toBe(3);
-      expect(result.failures).toEqual([
-        { url: videoUrl(3), message: batchMessages.outOfTime, reason: 'retry' },
-      ]);
+      expect(result.failures).toEqual([{ url: videoUrl(3), message: OUT_OF_TIME, reason: 'retry' }]);
     });
 
     it('against a DumplingAI that refuses more than 4 at once: every link fetched or reported, and a handful refused', async () => {
@@ -278,8 +286,8 @@ describe('runBatch', () => {
       expect(result.videos.map((item) => item.inputUrl)).toEqual([videoUrl(0), videoUrl(2)]);
       expect(result.failures).toEqual([
         { url: videoUrl(1), message: 'DumplingAI is busy. (Tried 1 time.)', reason: 'retry' },
-        { url: videoUrl(3), message: batchMessages.heldBack, reason: 'retry' },
-        { url: videoUrl(4), message: batchMessages.heldBack, reason: 'retry' },
+        { url: videoUrl(3), message: HELD_BACK, reason: 'retry' },
+        { url: videoUrl(4), message: HELD_BACK, reason: 'retry' },
       ]);
     });
   });
@@ -297,7 +305,7 @@ describe('runBatch', () => {
       expect(result.failures).toEqual(
         links(10)
           .slice(6)
-          .map((url) => ({ url, message: batchMessages.heldBack, reason: 'retry' })),
+          .map((url) => ({ url, message: HELD_BACK, reason: 'retry' })),
       );
     });
   });

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { batchText, findVideos, getTikTokVideos, lookUpWith } from '../../src/searches/getTikTokVideos';
+import { findVideos, getTikTokVideos, lookUpWith } from '../../src/searches/getTikTokVideos';
 import { outcomeOfError } from '../../src/lookups/outcome';
 import {
   API,
@@ -64,7 +64,9 @@ describe('Get TikTok Videos', () => {
 
   it('shows every accepted form in the input’s help, each in backticks', () => {
     const [field] = getTikTokVideos.operation.inputFields as { helpText: string }[];
-    expect(field?.helpText).toContain(batchText.urlsHelp);
+    expect(field?.helpText).toContain(
+      'Up to 25 TikTok video links, one per row (a row may also hold several, separated by commas). Repeated links are looked up once; invalid ones are reported without spending a credit.',
+    );
     expect(field?.helpText).toContain(
       "Accepted: `https://www.tiktok.com/@user/video/<id>`, `https://www.tiktok.com/@user/photo/<id>`, `https://vm.tiktok.com/<code>/`, `https://vt.tiktok.com/<code>/`, `https://www.tiktok.com/t/<code>/`, `https://www.tiktok.com/embed/v2/<id>`, `https://m.tiktok.com/v/<id>.html`, TikTok's share text with the link in it, or the post's id alone.",
     );
