@@ -146,3 +146,55 @@ export const transcriptPointerFor = (url: string, language: string) => ({
   bundle: { url, language },
   cacheExpiration: 604800,
 });
+
+/**
+ * Every error status a search meets, as [status, body, headers, error class, message], the same
+ * in every search but for what the 400 said and the name of the service that is rate-limited.
+ */
+export const statusCases = (
+  badRequest: string,
+  service: string,
+): [number, string, Record<string, string>, string, string][] => [
+  [
+    400,
+    JSON.stringify({ error: badRequest }),
+    {},
+    'HaltedError',
+    `DumplingAI could not process what this step sent: ${badRequest} Check the link, username or search words in this step and try again.`,
+  ],
+  [
+    401,
+    '{"error":"API key is invalid or missing."}',
+    {},
+    'ExpiredAuthError',
+    'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
+  ],
+  [
+    403,
+    '{"error":"Insufficient credits. Please top up your account."}',
+    {},
+    'AppError',
+    'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
+  ],
+  [
+    429,
+    '{"error":"Too many requests."}',
+    { 'Retry-After': '30' },
+    'ThrottledError',
+    'DumplingAI is getting too many requests from your account right now. Zapier will retry this step in about 30 seconds; nothing needs to change.',
+  ],
+  [
+    500,
+    '{"error":"boom"}',
+    {},
+    'AppError',
+    'DumplingAI had a problem on its side: boom Try again later; if it keeps happening, contact DumplingAI support.',
+  ],
+  [
+    503,
+    '{"error":"Rate limit exceeded. Please try again later."}',
+    { 'Retry-After': '30' },
+    'ThrottledError',
+    `DumplingAI's ${service} is rate-limited right now. Zapier will retry this step in about 30 seconds; nothing needs to change.`,
+  ],
+];

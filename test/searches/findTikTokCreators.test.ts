@@ -2,7 +2,7 @@ import nock from 'nock';
 
 import { LIMITS } from '../../src/dumplingai/limits';
 import { CREATOR_PAGING, findCreators, findTikTokCreators } from '../../src/searches/findTikTokCreators';
-import { API, API_KEY, bundleFor, caught, readFixture, run, userMessage } from '../helpers';
+import { API, API_KEY, bundleFor, caught, readFixture, run, userMessage, statusCases } from '../helpers';
 
 const PATH = '/api/v1/search-tiktok-users';
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -247,26 +247,19 @@ describe('Find TikTok Creator', () => {
     expect(userMessage(error)).toBe(message);
   });
 
-  it.each([
-    [400, '{"error":"\'query\' parameter is required and must be a non-empty string."}', {}, 'HaltedError'],
-    [401, '{"error":"API key is invalid or missing."}', {}, 'ExpiredAuthError'],
-    [403, '{"error":"Insufficient credits. Please top up your account."}', {}, 'AppError'],
-    [429, '{"error":"Too many requests."}', { 'Retry-After': '30' }, 'ThrottledError'],
-    [500, '{"error":"boom"}', {}, 'AppError'],
-    [
-      503,
-      '{"error":"Rate limit exceeded. Please try again later."}',
-      { 'Retry-After': '30' },
-      'ThrottledError',
-    ],
-  ])('treats a %i as every other step does', async (status, body, headers, name) => {
-    const scope = nock(API)
-      .post(PATH)
-      .reply(status, body, { ...JSON_TYPE, ...headers });
-    const error = await caught(() => search({ query: 'dumpling' }));
-    expect(scope.isDone()).toBe(true);
-    expect(error.name).toBe(name);
-  });
+  it.each(
+    statusCases("'query' parameter is required and must be a non-empty string.", 'TikTok creator search'),
+  )(
+    'treats a %i as every other step does, in the same words',
+    async (status, body, headers, name, message) => {
+      const scope = nock(API)
+        .post(PATH)
+        .reply(status, body, { ...JSON_TYPE, ...headers });
+      const error = await caught(() => search({ query: 'dumpling' }));
+      expect(scope.isDone()).toBe(true);
+      expect([error.name, userMessage(error)]).toEqual([name, message]);
+    },
+  );
 
   it('lets Zapier try later when DumplingAI cannot be reached', async () => {
     const scope = nock(API).post(PATH).replyWithError('socket hang up');

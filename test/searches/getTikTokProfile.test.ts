@@ -4,7 +4,7 @@ import { getTikTokProfile } from '../../src/searches/getTikTokProfile';
 import sampleProfile from '../../src/zapier/samples/profile.json';
 import noStats from '../fixtures/creators/profile-no-stats.json';
 import privateProfile from '../fixtures/creators/profile-private.json';
-import { API, API_KEY, bundleFor, caught, run, userMessage } from '../helpers';
+import { API, API_KEY, bundleFor, caught, run, userMessage, statusCases } from '../helpers';
 
 const PATH = '/api/v1/get-tiktok-profile';
 const lookUp = (creator: unknown) =>
@@ -112,36 +112,9 @@ describe('Get TikTok Profile', () => {
     expect([profile?.id, profile?.uniqueId, profile?.followerCount]).toEqual([id, uniqueId, followerCount]);
   });
 
-  it.each([
-    [
-      401,
-      '{"error":"API key is invalid or missing."}',
-      {},
-      'ExpiredAuthError',
-      'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
-    ],
-    [
-      403,
-      '{"error":"Insufficient credits. Please top up your account."}',
-      {},
-      'AppError',
-      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com) and replay this task.',
-    ],
-    [
-      429,
-      '{"error":"Too many requests."}',
-      { 'Retry-After': '12' },
-      'ThrottledError',
-      'DumplingAI is getting too many requests from your account right now. Zapier will retry this step in about 12 seconds; nothing needs to change.',
-    ],
-    [
-      503,
-      '{"error":"Rate limit exceeded. Please try again later."}',
-      {},
-      'ThrottledError',
-      "DumplingAI's TikTok profile service is rate-limited right now. Zapier will retry this step in about 60 seconds; nothing needs to change.",
-    ],
-  ])(
+  it.each(
+    statusCases("'handle' parameter is required and must be a non-empty string.", 'TikTok profile service'),
+  )(
     'tells a %i as every step does, naming the profile service',
     async (status, body, headers, name, message) => {
       const scope = nock(API)

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
 import { getTikTokTranscript } from '../../src/searches/getTikTokTranscript';
-import { API, API_KEY, bundleFor, caught, run, userMessage } from '../helpers';
+import { API, API_KEY, bundleFor, caught, run, userMessage, TRANSCRIPT_LANGUAGE_FIELD } from '../helpers';
 
 const PATH = '/api/v1/get-tiktok-transcript';
 const LINK = 'https://www.tiktok.com/@garden.notes/video/7524919477404745385';
@@ -42,26 +42,8 @@ describe('Get TikTok Transcript', () => {
         type: 'string',
         required: false,
         default: 'en',
-        choices: {
-          en: 'English',
-          es: 'Spanish',
-          pt: 'Portuguese',
-          fr: 'French',
-          de: 'German',
-          it: 'Italian',
-          id: 'Indonesian',
-          ja: 'Japanese',
-          ko: 'Korean',
-          zh: 'Chinese',
-          ar: 'Arabic',
-          hi: 'Hindi',
-          ru: 'Russian',
-          tr: 'Turkish',
-          vi: 'Vietnamese',
-          th: 'Thai',
-          nl: 'Dutch',
-          pl: 'Polish',
-        },
+        // The same choices as every step's Transcript Language.
+        choices: TRANSCRIPT_LANGUAGE_FIELD.choices,
         helpText:
           'The language of the captions to get, as a two-letter ISO 639-1 code. Pick one, or type another such as `sv` or `uk`. When the video has no captions in it, the step finds nothing.',
       },

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { LIMITS } from '../../src/dumplingai/limits';
 import { findComments, getTikTokVideoComments } from '../../src/searches/getTikTokVideoComments';
 import { DEFAULT_PAGING } from '../../src/lookups/paging';
-import { API, API_KEY, bundleFor, caught, readFixture, run, userMessage } from '../helpers';
+import { API, API_KEY, bundleFor, caught, readFixture, run, userMessage, statusCases } from '../helpers';
 
 const PATH = '/api/v1/get-tiktok-video-comments';
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -211,26 +211,17 @@ describe('Get TikTok Video Comments', () => {
     expect(userMessage(error)).toBe(message);
   });
 
-  it.each([
-    [400, '{"error":"Invalid TikTok video URL format."}', {}, 'HaltedError'],
-    [401, '{"error":"API key is invalid or missing."}', {}, 'ExpiredAuthError'],
-    [403, '{"error":"Insufficient credits. Please top up your account."}', {}, 'AppError'],
-    [429, '{"error":"Too many requests."}', { 'Retry-After': '30' }, 'ThrottledError'],
-    [500, '{"error":"boom"}', {}, 'AppError'],
-    [
-      503,
-      '{"error":"Rate limit exceeded. Please try again later."}',
-      { 'Retry-After': '30' },
-      'ThrottledError',
-    ],
-  ])('treats a %i as every other step does', async (status, body, headers, name) => {
-    const scope = nock(API)
-      .post(PATH)
-      .reply(status, body, { ...JSON_TYPE, ...headers });
-    const error = await caught(() => comments({ url: VIDEO }));
-    expect(scope.isDone()).toBe(true);
-    expect(error.name).toBe(name);
-  });
+  it.each(statusCases('Invalid TikTok video URL format.', 'TikTok comments service'))(
+    'treats a %i as every other step does, in the same words',
+    async (status, body, headers, name, message) => {
+      const scope = nock(API)
+        .post(PATH)
+        .reply(status, body, { ...JSON_TYPE, ...headers });
+      const error = await caught(() => comments({ url: VIDEO }));
+      expect(scope.isDone()).toBe(true);
+      expect([error.name, userMessage(error)]).toEqual([name, message]);
+    },
+  );
 
   it('lets Zapier try later when DumplingAI cannot be reached, and keeps page 1 when page 2 cannot be read', async () => {
     const down = nock(API).post(PATH).replyWithError('socket hang up');
