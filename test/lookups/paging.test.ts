@@ -85,6 +85,19 @@ describe('readPages', () => {
     expect(log).toHaveBeenCalledWith('A later page could not be read, so the step returns the 1 it has.');
   });
 
+  it.each([
+    ['a rejected key (401)', new zapier.errors.ExpiredAuthError('Reconnect.')],
+    ['an empty account (403)', new zapier.errors.Error('No credits.', 'out_of_credits', 403)],
+  ])(
+    'keeps the pages paid for, as the batch does, when a later page meets %s, and asks no more',
+    async (_what, stop) => {
+      const { ask, asked, now } = pager(0, [...pages(3), stop, ...pages(9)]);
+      const read = await readPages(z, ask, next, { limits: LIMITS, paging: DEFAULT_PAGING, now });
+      expect(read).toEqual([{ n: 0, cursor: 3 }]);
+      expect(asked).toHaveLength(2);
+    },
+  );
+
   it('never hides a bug on a later page, nor a failure of the first', async () => {
     const bug = pager(0, [...pages(3), new TypeError('bug')]);
     await expect(
