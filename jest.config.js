@@ -9,6 +9,9 @@ const END_TO_END = [
 
 const shared = {
   preset: 'ts-jest',
+  // ts-jest only transpiles, file by file (no type-checking program in every worker): the types,
+  // test/ included, are `npm run typecheck`'s to check.
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
   testEnvironment: 'node',
   // The root index.js points at the compiled app; tests load the TypeScript sources.
   moduleFileExtensions: ['ts', 'js', 'json'],
@@ -18,6 +21,8 @@ const shared = {
 /** @type {import('jest').Config} */
 module.exports = {
   maxWorkers: 2,
+  // The end-to-end files first, even on a fresh clone with no timings (see the file).
+  testSequencer: '<rootDir>/test/sequencer.mjs',
   // nock patches Node's own http module, which all test files in one worker process share, so an
   // earlier file's interceptors could answer (or swallow) a later file's requests. A limit this
   // low gives every test file a fresh worker process.
@@ -38,6 +43,8 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       roots: END_TO_END.map((dir) => dir.replace(/\/$/, '')),
+      // `npm run build` once, before any end-to-end file: they run and stage the compiled dist/.
+      globalSetup: '<rootDir>/test/globalSetup.ts',
       setupFilesAfterEnv: ['<rootDir>/test/e2e/setup.ts'],
     },
   ],

@@ -7,8 +7,7 @@ import AdmZip from 'adm-zip';
 
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
 import { buildStaged, stageThisApp } from '../../scripts/buildZip';
-import { PROJECT_ROOT } from '../../scripts/paths';
-import { withBuildLock } from '../buildLock';
+import { withBuiltDist } from '../buildLock';
 import { connectionMessages } from '../../src/dumplingai/messages';
 
 // The real artifact: `zapier-platform build` offline (see scripts/buildZip.ts), then build.zip
@@ -47,15 +46,9 @@ const invoke = async (method: string, bundle: unknown) => {
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  // Compiling and staging read and write dist/, which the npm start tests rebuild too.
-  staged = await withBuildLock(async () => {
-    const compiled = await exec([require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-      cwd: PROJECT_ROOT,
-      env: process.env,
-    });
-    if (compiled.code !== 0) throw new Error(`tsc failed: ${compiled.stdout}`);
-    return stageThisApp();
-  });
+  // dist/ is compiled once for the run (test/globalSetup.ts); staging reads it, which the npm start
+  // tests rebuild too.
+  staged = await withBuiltDist(() => Promise.resolve(stageThisApp()));
   build = await buildStaged(staged);
   unpacked = mkdtempSync(join(tmpdir(), 'tiktok-build-'));
   new AdmZip(build.zip).extractAllTo(unpacked);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
 import { confirmed, optionsOf, runProbe, summaryOf, type ProbeReport } from '../../scripts/probe';
 import { SANDBOX_EXAMPLES } from '../../scripts/probe/endpoints';
-import { npm } from './npm';
+import { built, npm } from './npm';
 
 const NONE = { readButAbsent: [], ignored: [], typesDiffer: [] };
 
@@ -319,9 +319,12 @@ describe('optionsOf and confirmed', () => {
   });
 });
 
-// The README's command, exactly as a user types it.
+// The README's command, exactly as a user types it: its `npm run build`, then the compiled
+// dist/scripts/probe.js. The first case runs it so; the others run what it runs after the build,
+// dist/scripts/probe.js on the same Node, with dist/ built once for the run (test/globalSetup.ts).
 const npmProbe = (args: string[], extraEnv: Record<string, string>) =>
   npm(['run', 'probe', '--silent', '--', ...args], extraEnv, 90_000);
+const probe = (args: string[], extraEnv: Record<string, string>) => built('probe', args, extraEnv, 90_000);
 
 describe('npm run probe', () => {
   it('without a key probes the sandbox, finds no difference and writes the report', async () => {
@@ -348,7 +351,7 @@ describe('npm run probe', () => {
         `--creator=${SANDBOX_EXAMPLES.creator}`,
         `--query=${SANDBOX_EXAMPLES.query}`,
       ];
-      const run = await npmProbe(['--yes', `--out=${out}`, ...examples], {
+      const run = await probe(['--yes', `--out=${out}`, ...examples], {
         DUMPLINGAI_API_KEY: SANDBOX_API_KEY,
         DUMPLINGAI_BASE_URL: api.origin,
       });
@@ -369,7 +372,7 @@ describe('npm run probe', () => {
     const sandboxBefore = await startSandbox();
     try {
       const key = 'sk_live_PROBE_NEVER_SHOWN_0123';
-      const run = await npmProbe([], { DUMPLINGAI_API_KEY: key, DUMPLINGAI_BASE_URL: sandboxBefore.origin });
+      const run = await probe([], { DUMPLINGAI_API_KEY: key, DUMPLINGAI_BASE_URL: sandboxBefore.origin });
       expect(run.code).toBe(1);
       expect(run.stdout).toContain(
         `This asks DumplingAI (${sandboxBefore.origin}) 7 times with your key, once per endpoint the app uses: up to 7 credits, one per answered call.`,

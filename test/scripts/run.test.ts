@@ -1,6 +1,6 @@
 import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox } from '../../sandbox/server';
 import { jobOf, transcriptIn, userMessageFromCliError } from '../../scripts/run';
-import { npm } from './npm';
+import { built, npm } from './npm';
 
 describe('userMessageFromCliError', () => {
   it('reads the message out of the JSON that Zapier’s Error carries', () => {
@@ -26,9 +26,13 @@ describe('userMessageFromCliError', () => {
   });
 });
 
-// The README's main command, exactly as a user types it, with no key in the environment.
+// The README's main command, exactly as a user types it, with no key in the environment: its
+// `npm run build`, then the compiled dist/scripts/run.js. Two cases run it so (with no URL, and
+// `npm start -- <url>` failing with its exit status); the others run what it runs after the build,
+// dist/scripts/run.js on the same Node, with dist/ built once for the run (test/globalSetup.ts).
 const npmStart = (args: string[], extraEnv: Record<string, string> = {}) =>
   npm(['start', '--silent', '--', ...args], extraEnv, 60_000);
+const start = (args: string[], extraEnv: Record<string, string> = {}) => built('run', args, extraEnv, 60_000);
 
 describe('npm start (the main job) against the sandbox', () => {
   it('with no URL looks up the sample video and prints the step’s output', async () => {
@@ -51,7 +55,7 @@ describe('npm start (the main job) against the sandbox', () => {
   }, 60_000);
 
   it('prints the URL check’s message for a bad URL, and exits non-zero', async () => {
-    const run = await npmStart(['not a link']);
+    const run = await start(['not a link']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(
       "That is not a web address. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
@@ -62,7 +66,7 @@ describe('npm start (the main job) against the sandbox', () => {
 
 describe('npm start -- transcript', () => {
   it('prints the plain transcript first, then the step’s output', async () => {
-    const run = await npmStart(['transcript', 'https://vm.tiktok.com/ZMhSandbox1/', 'es']);
+    const run = await start(['transcript', 'https://vm.tiktok.com/ZMhSandbox1/', 'es']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Get TikTok Transcript: https://vm.tiktok.com/ZMhSandbox1/ es');
     expect(run.stdout).toContain(
@@ -73,10 +77,7 @@ describe('npm start -- transcript', () => {
   }, 60_000);
 
   it('shows the quirky WebVTT handled: timing lines without blank lines, a lone -->, references, bad timings', async () => {
-    const run = await npmStart([
-      'transcript',
-      'https://www.tiktok.com/@garden.notes/video/7524919477404745385',
-    ]);
+    const run = await start(['transcript', 'https://www.tiktok.com/@garden.notes/video/7524919477404745385']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       'Transcript:\n\nHi everyone, welcome back to my kitchen & garden today we make dumplings\n\nfold, pleat, steam <3 repeat so first the dough then the filling © Lupita’s recipe ∉ any book season with salt & pepper\n\nenjoy!\n',
@@ -88,7 +89,7 @@ describe('npm start -- transcript', () => {
 
 describe('npm start -- creator and profile', () => {
   it('prints what the trigger returns, newest first, pinned posts in their place, an old one pinned left out', async () => {
-    const run = await npmStart(['creator', '@dumpling.kitchen']);
+    const run = await start(['creator', '@dumpling.kitchen']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('New TikTok Video by Creator: @dumpling.kitchen');
     const output = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n['))) as {
@@ -105,17 +106,17 @@ describe('npm start -- creator and profile', () => {
   }, 60_000);
 
   it('prints the profile, and what a Zap user would see for a private creator’s posts', async () => {
-    const profile = await npmStart(['profile', 'https://www.tiktok.com/@Mika.Travels?lang=en']);
+    const profile = await start(['profile', 'https://www.tiktok.com/@Mika.Travels?lang=en']);
     expect(profile.code).toBe(0);
     const [output] = JSON.parse(profile.stdout.slice(profile.stdout.indexOf('\n['))) as Record<
       string,
       unknown
     >[];
     expect(output).toMatchObject({ uniqueId: 'mika.travels', heartCount: 2100000, followerCount: 51200 });
-    const refused = await npmStart(['creator', 'private.person']);
+    const refused = await start(['creator', 'private.person']);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain(
-      'TikTok would not show the posts of @private.person: the account may be private, restricted, renamed or gone.',
+      'TikTok would not show the posts of @private.person: private, restricted, renamed or gone. Check the username on TikTok (creators can change it), or remove it from this trigger.',
     );
   }, 90_000);
 });
@@ -125,7 +126,7 @@ describe('npm start -- creators and comments', () => {
     JSON.parse(stdout.slice(stdout.indexOf('\n['))) as unknown[];
 
   it('prints what Find TikTok Creator returns: page 1, best match first, search_user_name as uniqueId', async () => {
-    const run = await npmStart(['creators', 'dumpling']);
+    const run = await start(['creators', 'dumpling']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Find TikTok Creator: dumpling\n');
     const output = resultsIn(run.stdout) as Record<string, unknown>[];
@@ -147,7 +148,7 @@ describe('npm start -- creators and comments', () => {
   }, 60_000);
 
   it('prints what Get TikTok Video Comments returns: three pages in one result, each comment once', async () => {
-    const run = await npmStart(['comments', 'https://vm.tiktok.com/ZMhSandbox1/']);
+    const run = await start(['comments', 'https://vm.tiktok.com/ZMhSandbox1/']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Get TikTok Video Comments: https://vm.tiktok.com/ZMhSandbox1/\n');
     // The cid the sandbox sent as a bare JSON number, printed with every digit.
@@ -186,7 +187,7 @@ describe('npm start -- creators and comments', () => {
 
   it('prints the step’s message for a blank query, and exits non-zero', async () => {
     // A blank query, not an empty one: `creators ""` falls back to the sample query.
-    const run = await npmStart(['creators', ' ']);
+    const run = await start(['creators', ' ']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(
       'The step failed. What a Zap user would see:\nEnter what to look for: a name, a username or words that describe the creators.',
@@ -197,7 +198,7 @@ describe('npm start -- creators and comments', () => {
   }, 60_000);
 
   it('prints the link check’s message for a link to another site, and exits non-zero', async () => {
-    const run = await npmStart(['comments', 'https://example.com/x']);
+    const run = await start(['comments', 'https://example.com/x']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(
       "The step failed. What a Zap user would see:\nThat is not a link to a TikTok video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
@@ -209,6 +210,33 @@ describe('npm start -- creators and comments', () => {
 
 describe('jobOf and transcriptIn', () => {
   it.each([
+    [
+      ['creator', 'a.b,c.d', 'e.f'],
+      {
+        kind: 'trigger',
+        step: 'new_video_by_creator',
+        label: 'New TikTok Video by Creator',
+        input: { creator: 'a.b,c.d,e.f' },
+      },
+    ],
+    [
+      ['videos'],
+      {
+        kind: 'search',
+        step: 'get_tiktok_creator_videos',
+        label: 'Get TikTok Creator Videos',
+        input: { creator: '@dumpling.kitchen' },
+      },
+    ],
+    [
+      ['videos', 'mika.travels', '25'],
+      {
+        kind: 'search',
+        step: 'get_tiktok_creator_videos',
+        label: 'Get TikTok Creator Videos',
+        input: { creator: 'mika.travels', maxVideos: '25' },
+      },
+    ],
     [
       [],
       {
@@ -336,7 +364,7 @@ describe('npm start with DUMPLINGAI_API_KEY set', () => {
     // No network here: a sandbox started by the test stands in for the real API address.
     const api = await startSandbox();
     try {
-      const run = await npmStart(['https://vm.tiktok.com/ZMhSandbox1/'], {
+      const run = await start(['https://vm.tiktok.com/ZMhSandbox1/'], {
         DUMPLINGAI_API_KEY: SANDBOX_API_KEY,
         DUMPLINGAI_BASE_URL: api.origin,
       });
@@ -350,5 +378,62 @@ describe('npm start with DUMPLINGAI_API_KEY set', () => {
     } finally {
       await api.close();
     }
+  }, 60_000);
+});
+
+describe('npm start -- creator <several>, videos and --hydrate', () => {
+  it('watches several creators in one trigger, merging their posts newest first', async () => {
+    const run = await start(['creator', 'bao.buns.daily,noodle_nights', 'kimchi.kyu']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('New TikTok Video by Creator: bao.buns.daily,noodle_nights,kimchi.kyu');
+    const items = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n['))) as {
+      authorUniqueId: string;
+      createTime: number;
+    }[];
+    expect(new Set(items.map((item) => item.authorUniqueId))).toEqual(
+      new Set(['bao.buns.daily', 'noodle_nights', 'kimchi.kyu']),
+    );
+    const times = items.map((item) => item.createTime);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  }, 60_000);
+
+  it('names the creator that cannot be watched', async () => {
+    const run = await start(['creator', 'bao.buns.daily,olive.oil.ollie']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(
+      'DumplingAI found no TikTok account @olive.oil.ollie, or could not see its posts. Check the username (creators can change it) and that the account is public, or remove it from this trigger.',
+    );
+  }, 60_000);
+
+  it('lists a creator’s recent posts with Get TikTok Creator Videos', async () => {
+    const run = await start(['videos', '@dumpling.kitchen', '2']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Get TikTok Creator Videos: @dumpling.kitchen 2');
+    const [output] = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n['))) as {
+      handle: string;
+      count: number;
+      hasMore: boolean;
+      videos: unknown[];
+    }[];
+    expect(output).toMatchObject({ handle: 'dumpling.kitchen', count: 2, hasMore: true });
+    expect(output?.videos).toHaveLength(2);
+  }, 60_000);
+
+  it('shows the transcript pointer by default, and with --hydrate the text a mapped field carries', async () => {
+    const plain = await start([]);
+    expect(plain.code).toBe(0);
+    const [video] = JSON.parse(plain.stdout.slice(plain.stdout.indexOf('\n['))) as { transcript: string }[];
+    expect(video?.transcript).toMatch(/^hydrate\|\|\|.*"method":"hydrators\.transcript".*\|\|\|hydrate$/);
+    const hydrated = await start(['--hydrate']);
+    expect(hydrated.code).toBe(0);
+    expect(hydrated.stdout).toContain(
+      'Each transcript field as a later step that maps it receives it (one lookup each):',
+    );
+    const [resolved] = JSON.parse(hydrated.stdout.slice(hydrated.stdout.indexOf('\n['))) as {
+      transcript: string;
+    }[];
+    expect(resolved?.transcript).toBe(
+      'Sunday dumplings from scratch. The recipe is in the comments, and it is easier than you think.',
+    );
   }, 60_000);
 });
