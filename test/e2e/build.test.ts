@@ -8,7 +8,6 @@ import AdmZip from 'adm-zip';
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../../sandbox/server';
 import { buildStaged, stageThisApp } from '../../scripts/buildZip';
 import { withBuiltDist } from '../buildLock';
-import { connectionMessages } from '../../src/dumplingai/messages';
 
 // The real artifact: `zapier-platform build` offline (see scripts/buildZip.ts), then build.zip
 // unpacked into an empty folder and run through its zapierwrapper.js, the way Zapier's Lambda runs
@@ -100,6 +99,8 @@ describe('build.zip', () => {
     const good = await invoke('authentication.test', { authData: { apiKey: SANDBOX_API_KEY } });
     expect(good).toEqual({ results: { connected: true, account: null } });
     const bad = await invoke('authentication.test', { authData: { apiKey: 'sk_wrong' } });
-    expect(bad.error).toContain(connectionMessages.invalidKey);
+    expect(bad.error).toContain(
+      'Your DumplingAI API key is invalid or inactive. Copy a working key from your API Keys page (https://app.dumplingai.com/api-keys) and reconnect.',
+    );
   }, 30_000);
 });
