@@ -16,6 +16,7 @@ import {
   withPlainErrors,
 } from '../dumplingai/errors';
 import { LIMITS, RETRY_SECONDS, type Limits } from '../dumplingai/limits';
+import { transcriptPointer } from '../hydrators/transcript';
 import { readCreatorPosts, type CreatorPosts, type CreatorVideo } from '../lookups/creatorPosts';
 import { outcomeOfError } from '../lookups/outcome';
 import {
@@ -215,7 +216,9 @@ export const pollCreators =
     const checked = checkCreators(bundle.inputData.creator, MAX_CREATORS);
     // The Zap cannot work with this input: an error (not a halt) tells its owner.
     if (!checked.ok) throw new z.errors.Error(checked.message, 'invalid_creator', 400);
-    const every = bundle.inputData.checkEvery ?? 'poll';
+    // An empty choice is the default, as for the other optional fields.
+    const chosen = bundle.inputData.checkEvery ?? '';
+    const every = chosen === '' ? 'poll' : chosen;
     if (!Object.hasOwn(CHECK_EVERY, every))
       throw new z.errors.Error(creatorTriggerText.badCheckEvery(String(every)), 'invalid_check_every', 400);
     const seconds = CHECK_EVERY[every as CheckEvery].seconds;
@@ -305,15 +308,23 @@ export const pollCreators =
     // Kept before anything is thrown, so what was paid for is there for the next poll.
     await Promise.all(saving);
     if (gone.length > 0 || refused.length > 0) throw cannotWatch(z, gone, refused);
+    // A rejected key, an empty account or a creator DumplingAI refuses must reach the Zap's
+    // owner, whatever lists were kept or fetched (those are kept above for the next poll).
+    if (stop !== null) throw stop.error;
+    const badInput = [...errors.values()].find((error) => appErrorCode(error) === 'bad_request');
+    if (badInput !== undefined) throw badInput;
     const fetched = settled.some((end) => end.kind === 'found');
     if (!fetched && lists.size === 0) {
       // Nothing fetched now or before: the Zap's owner hears why, as with one creator.
-      if (stop !== null) throw stop.error;
       const failed = settled.findIndex((end) => end.kind === 'failed' || end.kind === 'gaveUp');
       const error = errors.get(failed);
       if (error !== undefined) throw retried(z, error);
     }
-    const items = [...lists.values()].flat().filter((item) => photos || !item.isPhotoPost);
+    // Kept lists may come from a Zap that asked for another language: every pointer is this Zap's.
+    const items = [...lists.values()]
+      .flat()
+      .filter((item) => photos || !item.isPhotoPost)
+      .map((item) => ({ ...item, transcript: transcriptPointer(z, item, language) }));
     return newestFirst(items);
   };
 

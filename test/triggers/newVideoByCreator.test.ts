@@ -643,6 +643,35 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
     expect(ids(await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' }))).toEqual(['72']);
   });
 
+  it('takes an empty choice for the default, asking on every poll', async () => {
+    const scopes = [
+      answer('dumpling.kitchen', posts(['71', 100])),
+      answer('dumpling.kitchen', posts(['71', 100])),
+    ];
+    await zapPoll({ creator: 'dumpling.kitchen', checkEvery: '' });
+    await zapPoll({ creator: 'dumpling.kitchen', checkEvery: '' });
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true]);
+  });
+
+  it('gives kept posts the transcript pointer of this Zap’s language, not of the Zap that fetched them', async () => {
+    answer('dumpling.kitchen', posts(['7321234567890123456', 100]));
+    await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'hour', transcriptLanguage: 'en' });
+    const [kept] = await zapPoll({
+      creator: 'dumpling.kitchen',
+      checkEvery: 'hour',
+      transcriptLanguage: 'fr',
+    });
+    expect(transcriptPointerOf(kept?.transcript)).toMatchObject({ bundle: { language: 'fr' } });
+  });
+
+  it('tells a rejected key, even with a list kept for the creator', async () => {
+    answer('dumpling.kitchen', posts(['71', 100]));
+    await zapPoll({ creator: 'dumpling.kitchen' });
+    answer('dumpling.kitchen', '{"error":"API key is invalid or missing."}', 401);
+    const error = await caught(() => zapPoll({ creator: 'dumpling.kitchen' }));
+    expect(error.name).toBe('ExpiredAuthError');
+  });
+
   it('refuses a choice it does not know, even one named like an object’s own key, before any request', async () => {
     for (const checkEvery of ['toString', 'weekly']) {
       const error = await caught(() => zapPoll({ creator: 'dumpling.kitchen', checkEvery }));
@@ -965,6 +994,15 @@ describe('watching many creators in one trigger', () => {
       'ThrottledError',
       "DumplingAI's TikTok creator-posts service is rate-limited right now. The trigger tries again at its next check; nothing needs to change.",
     ]);
+  });
+
+  it('tells a creator DumplingAI refuses (400) even when others answered', async () => {
+    roster({
+      'dumpling.kitchen': [200, posts(['71', 100])],
+      'bad.one': [400, '{"error":"Invalid handle."}'],
+    });
+    const error = await caught(() => run({ creator: ['dumpling.kitchen', 'bad.one'] }));
+    expect(JSON.parse(error.message)).toMatchObject({ code: 'bad_request', status: 400 });
   });
 
   it('stops at a rejected key, and keeps what was fetched before it', async () => {
