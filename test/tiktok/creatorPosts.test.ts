@@ -1,4 +1,4 @@
-import { postsOnPage } from '../../src/tiktok/creatorPosts';
+import { nextCursorOf, postsOnPage } from '../../src/tiktok/creatorPosts';
 import { parseAnswer, type JsonObject } from '../../src/tiktok/json';
 import { readFixture } from '../helpers';
 
@@ -215,5 +215,19 @@ describe('postsOnPage, TikTok’s web page', () => {
       ['7301444403200000011', true],
       ['7580574327767040022', false],
     ]);
+  });
+});
+
+describe('nextCursorOf', () => {
+  it.each([
+    [{ max_cursor: '1733000000000', has_more: 1 }, '1733000000000'],
+    [{ max_cursor: 1733000000000 }, '1733000000000'],
+    [{ itemList: [], hasMore: true, cursor: '1764990000000' }, '1764990000000'],
+    [{ max_cursor: '5', cursor: '6' }, '5'],
+    [{ max_cursor: '0', has_more: 0 }, null],
+    [{ cursor: 0 }, null],
+    [{}, null],
+  ])('sends back %j as maxCursor %j', (page, cursor) => {
+    expect(nextCursorOf(page)).toBe(cursor);
   });
 });
