@@ -54,6 +54,7 @@ describe('messages', () => {
       ];
     }),
     creatorTriggerText.badCheckEvery(longest),
+    creatorTriggerText.baselineIncomplete,
     creatorListMessages.notACreator(longest),
     creatorListMessages.tooMany(100, 25),
     ...CONTEXTS.flatMap((context) => [

@@ -89,6 +89,8 @@ export const creatorTriggerText = {
     `DumplingAI found no TikTok account ${named(handles)}, or could not see its posts. Check the username (creators can change it) and that the account is public, or remove it from this trigger.`,
   unavailable: (handles: string[]): string =>
     `TikTok would not show the posts of ${named(handles)}: private, restricted, renamed or gone. Check the username on TikTok (creators can change it), or remove it from this trigger.`,
+  baselineIncomplete:
+    'Not every creator could be read in time while Zapier set up this trigger, so it will try again; nothing needs to change.',
   cannotWatch: (handles: string[]): string =>
     `This trigger cannot watch ${named(handles)}: DumplingAI found no such account, or TikTok would not show its posts. Check each username on TikTok, or remove it from this trigger.`,
 } as const;
@@ -313,6 +315,15 @@ export const pollCreators =
     if (stop !== null) throw stop.error;
     const badInput = [...errors.values()].find((error) => appErrorCode(error) === 'bad_request');
     if (badInput !== undefined) throw badInput;
+    // Zapier's baseline must hold every creator's posts: one left out would later fire its old
+    // posts as new. So the baseline is tried again until every creator was read.
+    const missed = settled.findIndex((end) => end.kind !== 'found');
+    if (bundle.meta.isPopulatingDedupe && missed !== -1)
+      throw retried(
+        z,
+        errors.get(missed) ??
+          new z.errors.ThrottledError(creatorTriggerText.baselineIncomplete, RETRY_SECONDS),
+      );
     const fetched = settled.some((end) => end.kind === 'found');
     if (!fetched && lists.size === 0) {
       // Nothing fetched now or before: the Zap's owner hears why, as with one creator.

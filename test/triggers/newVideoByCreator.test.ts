@@ -1005,6 +1005,31 @@ describe('watching many creators in one trigger', () => {
     expect(JSON.parse(error.message)).toMatchObject({ code: 'bad_request', status: 400 });
   });
 
+  it('tries the baseline again unless every creator was read, so none fires old posts later', async () => {
+    roster({
+      'dumpling.kitchen': [200, posts(['71', 100])],
+      'mika.travels': [503, '{"error":"Rate limit exceeded."}', { 'Retry-After': '3600' }],
+    });
+    const busy = await caught(() =>
+      run({ creator: ['dumpling.kitchen', 'mika.travels'] }, { isPopulatingDedupe: true }),
+    );
+    expect(busy.name).toBe('ThrottledError');
+    const late = await caught(() =>
+      appTester(
+        (z: ZObject, b: Bundle) =>
+          pollCreators({ ...DEFAULT_SETUP, pace: { ...DEFAULT_SETUP.pace, budgetMs: 1000 }, clock })(
+            z,
+            b as TriggerBundle,
+          ),
+        bundle({ creator: 'dumpling.kitchen' }, { isPopulatingDedupe: true }),
+      ),
+    );
+    expect([late.name, userMessage(late)]).toEqual([
+      'ThrottledError',
+      'Not every creator could be read in time while Zapier set up this trigger, so it will try again; nothing needs to change.',
+    ]);
+  });
+
   it('stops at a rejected key, and keeps what was fetched before it', async () => {
     roster({ 'dumpling.kitchen': [401, '{"error":"API key is invalid or missing."}'] });
     const error = await caught(() => run({ creator: 'dumpling.kitchen' }));
