@@ -73,7 +73,7 @@ describe('New TikTok Video by Creator', () => {
       'transcriptLanguage',
     ]);
     expect(fields[2]?.helpText).toBe(
-      'Each check asks DumplingAI once for each creator: one lookup each ([pricing](https://www.dumplingai.com/pricing)). Zapier checks every 1 to 15 minutes depending on your Zapier plan: 96 to 1,440 lookups a day for one creator, 2,400 to 36,000 for 25. Asking at most once an hour makes it 24 a day per creator, every 6 hours 4, once a day 1; new posts then arrive later, and a creator who posted more than 5 pages since is read only that far.',
+      'Each check asks DumplingAI once for each creator: one lookup each ([pricing](https://www.dumplingai.com/pricing)). Zapier checks every 1 to 15 minutes depending on your Zapier plan: 96 to 1,440 lookups a day for one creator, 2,400 to 36,000 for 25. Asking at most once an hour makes it 24 a day per creator, every 6 hours 4, once a day 1; new posts then arrive later. A creator who posted more than a page since is read on, one more lookup a page, up to 5 pages.',
     );
   });
 
