@@ -279,6 +279,15 @@ export const startSandbox = async ({
 
   const withOrigin = (text: string): string => text.replaceAll('{{origin}}', origin);
 
+  /** Answers after the slow delay; closing the sandbox calls off what is still waiting. */
+  const afterSlowDelay = (answer: () => void): void => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      answer();
+    }, slowMs);
+    timers.add(timer);
+  };
+
   const send = (
     response: ServerResponse,
     status: number,
@@ -334,11 +343,9 @@ export const startSandbox = async ({
     }
     const planned = FAULTS[match.id];
     if (planned?.slow) {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
+      afterSlowDelay(() => {
         reply(200, withOrigin(json(endpoint.answer(SAMPLE_VIDEO_ID, fields) ?? {})));
-      }, slowMs);
-      timers.add(timer);
+      });
       return;
     }
     if (planned) {
@@ -404,11 +411,7 @@ export const startSandbox = async ({
       answerNow();
       return;
     }
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      answerNow();
-    }, slowMs);
-    timers.add(timer);
+    afterSlowDelay(answerNow);
   };
 
   /** The creator search: a query in, a page of matches out; a query it does not know finds nothing. */

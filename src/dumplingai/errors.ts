@@ -172,6 +172,10 @@ export const unexpectedError = (z: ZObject, error: unknown, secret: unknown, con
   return new z.errors.Error(unexpectedMessage(context), 'unexpected_error', 500);
 };
 
+/** What a caught error is to the user: Zapier's errors as they are, anything else a bug (see above). */
+export const plainError = (z: ZObject, error: unknown, secret: unknown, context: Context): Error =>
+  isZapierError(error) ? error : unexpectedError(z, error, secret, context);
+
 /**
  * Wraps a step's function so that whatever it throws reaches the user in plain words: Zapier's
  * errors as they are, anything else as an unexpected problem.
@@ -185,6 +189,6 @@ export const withPlainErrors =
     try {
       return await perform(z, bundle);
     } catch (error) {
-      throw isZapierError(error) ? error : unexpectedError(z, error, bundle.authData.apiKey, context);
+      throw plainError(z, error, bundle.authData.apiKey, context);
     }
   };

@@ -13,7 +13,7 @@ import { DEFAULT_PAGING, type Paging } from '../lookups/paging';
 import { checkCreator, CREATOR_FORMS_HELP } from '../tiktok/creator';
 import { profileUrl } from '../tiktok/figures';
 import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
-import { wholeNumberOf } from '../zapier/numberInput';
+import { countOf } from '../zapier/numberInput';
 import { asLineItems, creatorVideoOutputFields, type OutputField } from '../zapier/outputFields';
 import { videoSample } from '../zapier/videoSample';
 
@@ -67,13 +67,6 @@ const inputFields = defineInputFields([
   { ...transcriptLanguageField },
 ]);
 
-/** How many posts to return; null when the input is no whole number from 1 to the maximum. */
-const maximumOf = (input: unknown): number | null => {
-  const wanted = wholeNumberOf(input);
-  if (wanted === null) return DEFAULT_VIDEOS;
-  return wanted !== undefined && wanted >= 1 && wanted <= MAX_VIDEOS ? wanted : null;
-};
-
 /** The date after which posts count, in seconds; null for none; undefined when it is no date. */
 const afterOf = (input: unknown): number | null | undefined => {
   const entered = typeof input === 'string' ? input.trim() : '';
@@ -97,7 +90,7 @@ export const findCreatorVideos = ({ limits, paging, now }: Paging) =>
     // Refused before any request, so a typo costs nothing; halting keeps one bad row from
     // counting towards Zapier turning the Zap off.
     if (!checked.ok) throw new z.errors.HaltedError(checked.message);
-    const maximum = maximumOf(bundle.inputData.maxVideos);
+    const maximum = countOf(bundle.inputData.maxVideos, DEFAULT_VIDEOS, MAX_VIDEOS);
     if (maximum === null)
       throw new z.errors.HaltedError(creatorVideosText.badMax(String(bundle.inputData.maxVideos)));
     const after = afterOf(bundle.inputData.postedAfter);

@@ -13,7 +13,7 @@ import { commentsPage, type CommentsPage, type TikTokComment } from '../tiktok/c
 import { checkTikTokLink } from '../tiktok/link';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import { commentsOutput, commentsOutputFields } from '../zapier/comments';
-import { wholeNumberOf } from '../zapier/numberInput';
+import { countOf } from '../zapier/numberInput';
 import sampleComments from '../zapier/samples/comments.json';
 import { DEFAULT_PAGING, readPages, type Paging } from '../lookups/paging';
 
@@ -52,13 +52,6 @@ const inputFields = defineInputFields([
   },
 ]);
 
-/** How many comments to return; null when the input is no whole number from 1 to the maximum. */
-export const maximumOf = (input: unknown): number | null => {
-  const wanted = wholeNumberOf(input);
-  if (wanted === null) return DEFAULT_COMMENTS;
-  return wanted !== undefined && wanted >= 1 && wanted <= MAX_COMMENTS ? wanted : null;
-};
-
 /** Every comment of the pages read, each once (TikTok's paging repeats them), in the answer's order. */
 const uniqueComments = (pages: CommentsPage[]): TikTokComment[] => {
   const seen = new Set<string>();
@@ -77,7 +70,7 @@ export const findComments = ({ limits, paging, now }: Paging) =>
     // Refused here, before any request: a typo costs no credit, and halting keeps one bad row from
     // counting towards Zapier turning the Zap off.
     if (!checked.ok) throw new z.errors.HaltedError(checked.message);
-    const maximum = maximumOf(bundle.inputData.maxComments);
+    const maximum = countOf(bundle.inputData.maxComments, DEFAULT_COMMENTS, MAX_COMMENTS);
     if (maximum === null)
       throw new z.errors.HaltedError(commentsText.badMax(String(bundle.inputData.maxComments)));
 

@@ -6,7 +6,7 @@ import {
   type ZObject,
 } from 'zapier-platform-core';
 
-import { isZapierError, unexpectedError, withPlainErrors } from '../dumplingai/errors';
+import { plainError, withPlainErrors } from '../dumplingai/errors';
 import { LIMITS, RETRY_SECONDS, type Limits } from '../dumplingai/limits';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
@@ -47,7 +47,7 @@ export const lookUpWith =
         ? { kind: 'notFound', rateLimitRemaining }
         : { kind: 'found', value: video, rateLimitRemaining };
     } catch (error) {
-      return outcomeOfError(isZapierError(error) ? error : unexpectedError(z, error, apiKey, 'batch'));
+      return outcomeOfError(plainError(z, error, apiKey, 'batch'));
     }
   };
 

@@ -8,13 +8,7 @@ import {
 } from 'zapier-platform-core';
 
 import { PRICING_URL } from '../dumplingai/endpoints';
-import {
-  appErrorCode,
-  isZapierError,
-  unexpectedError,
-  userMessageOf,
-  withPlainErrors,
-} from '../dumplingai/errors';
+import { appErrorCode, plainError, userMessageOf, withPlainErrors } from '../dumplingai/errors';
 import { LIMITS, RETRY_SECONDS, type Limits } from '../dumplingai/limits';
 import { transcriptPointer } from '../hydrators/transcript';
 import { readCreatorPosts, type CreatorPosts, type CreatorVideo } from '../lookups/creatorPosts';
@@ -208,10 +202,6 @@ const reachesBack =
     return posts.some((post) => !post.isPinned && post.createTime !== null && post.createTime <= seen);
   };
 
-/** An error as thrown by Zapier's classes; a bug as the unexpected problem it is. */
-const plainError = (z: ZObject, error: unknown, apiKey: unknown): Error =>
-  isZapierError(error) ? error : unexpectedError(z, error, apiKey, 'trigger');
-
 export const pollCreators =
   ({ limits, pace, paging, clock }: TriggerSetup) =>
   async (z: ZObject, bundle: Bundle<Input>): Promise<CreatorVideo[]> => {
@@ -266,7 +256,7 @@ export const pollCreators =
 
     const kept = await Promise.all(handles.map((handle) => keptList(z, handle).get()));
     const now = clock.now();
-    const fresh = (last: Kept | null): last is Kept =>
+    const fresh = (last: Kept | null): boolean =>
       last !== null && seconds !== null && !bundle.meta.isPopulatingDedupe && now - last.at < seconds * 1000;
     // Creators not asked for longest go first, so one that a slow poll left out is asked next.
     const due = handles
@@ -282,7 +272,7 @@ export const pollCreators =
         try {
           return { kind: 'found', value: await lookUp(handle, last, timeoutMs) };
         } catch (error) {
-          const plain = plainError(z, error, apiKey);
+          const plain = plainError(z, error, apiKey, 'trigger');
           errors.set(index, plain);
           return outcomeOfError(plain);
         }

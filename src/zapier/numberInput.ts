@@ -9,3 +9,13 @@ export const wholeNumberOf = (input: unknown): number | null | undefined => {
   const digits = entered.replace(/[,_ ]/g, '');
   return /^\d{1,12}$/.test(digits) ? Number(digits) : undefined;
 };
+
+/**
+ * How many a step is asked for: `fallback` when the field was left empty, null when the input is
+ * no whole number from 1 to `max`.
+ */
+export const countOf = (input: unknown, fallback: number, max: number): number | null => {
+  const wanted = wholeNumberOf(input);
+  if (wanted === null) return fallback;
+  return wanted !== undefined && wanted >= 1 && wanted <= max ? wanted : null;
+};

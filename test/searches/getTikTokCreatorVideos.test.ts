@@ -179,7 +179,8 @@ describe('Get TikTok Creator Videos', () => {
   });
 
   it('reads on while no post reaches back to the date, and says more exist when it stopped for the maximum', async () => {
-    const scopes = [
+    // Two pages after the date but for the last post of the second.
+    const twoPages = () => [
       answer(
         page(
           [
@@ -200,31 +201,14 @@ describe('Get TikTok Creator Videos', () => {
         'c1',
       ),
     ];
+    const scopes = twoPages();
     const output = await search({ creator: 'dumpling.kitchen', postedAfter: '2025-12-01', maxVideos: 2 });
     // Two count on page 1: the maximum, so no page 2.
     expect(ids(output)).toEqual(['730', '729']);
     expect(output[0]?.hasMore).toBe(true);
     expect(scopes.map((scope) => scope.isDone())).toEqual([true, false]);
     nock.cleanAll();
-    answer(
-      page(
-        [
-          ['730', 1_764_700_000],
-          ['729', 1_764_650_000],
-        ],
-        'c1',
-      ),
-    );
-    answer(
-      page(
-        [
-          ['728', 1_764_600_000],
-          ['727', 1_764_000_000],
-        ],
-        'c2',
-      ),
-      'c1',
-    );
+    twoPages();
     const all = await search({ creator: 'dumpling.kitchen', postedAfter: '2025-12-01' });
     expect(ids(all)).toEqual(['730', '729', '728']);
     expect(all[0]?.hasMore).toBe(false);

@@ -1,4 +1,4 @@
-import { wholeNumberOf } from '../../src/zapier/numberInput';
+import { countOf, wholeNumberOf } from '../../src/zapier/numberInput';
 
 describe('wholeNumberOf', () => {
   it.each([
@@ -24,4 +24,19 @@ describe('wholeNumberOf', () => {
       expect(wholeNumberOf(input)).toBeUndefined();
     },
   );
+});
+
+describe('countOf', () => {
+  it.each([
+    [undefined, 10],
+    ['', 10],
+    ['1', 1],
+    [100, 100],
+    ['1,00', 100],
+    ['0', null],
+    [101, null],
+    ['ten', null],
+  ])('reads %j, with 10 when empty and at most 100, as %j', (input, expected) => {
+    expect(countOf(input, 10, 100)).toBe(expected);
+  });
 });
