@@ -16,13 +16,13 @@ import { readPages, type PagingLimits } from './paging';
 /** One of a creator's posts, as a step returns it. */
 export type CreatorVideo = TikTokVideoOutput & { id: string; isPinned: boolean };
 
-export type CreatorPage =
+type CreatorPage =
   | { kind: 'posts'; posts: CreatorVideo[]; hasMore: boolean; cursor: string | null }
   /** TikTok's own refusal (a private, restricted or removed account), as DumplingAI forwarded it. */
   | { kind: 'refused' };
 
 /** One page of a creator's posts, newest first; null when DumplingAI knows no such account. */
-export const readCreatorPage = async (
+const readCreatorPage = async (
   z: ZObject,
   apiKey: unknown,
   handle: string,
