@@ -214,6 +214,41 @@ describe('Get TikTok Creator Videos', () => {
     expect(all[0]?.hasMore).toBe(false);
   });
 
+  it('says more exist when one last page holds more posts than asked for', async () => {
+    answer(page(Array.from({ length: 12 }, (_, n): [string, number] => [`7${20 - n}`, 2000 - n])));
+    const [output] = await search({ creator: 'dumpling.kitchen' });
+    expect([output?.count, output?.hasMore]).toEqual([10, true]);
+  });
+
+  it('asks for no page after one that says none follow, whatever cursor it carries', async () => {
+    const scope = answer(
+      JSON.stringify({ aweme_list: [{ aweme_id: '730', create_time: 300 }], has_more: 0, max_cursor: 'c1' }),
+    );
+    const [output] = await search({ creator: 'dumpling.kitchen', maxVideos: 5 });
+    expect(scope.isDone()).toBe(true);
+    expect([output?.count, output?.hasMore]).toEqual([1, false]);
+  });
+
+  it('counts toward the maximum, and judges the date by, only posts that are not pinned', async () => {
+    // Page 1: an old pinned post and two new ones; the pinned one neither counts nor ends the reading.
+    const scopes = [
+      answer(
+        page(
+          [
+            ['790', 1_700_000_000, { is_top: 1 }],
+            ['730', 1_764_700_000],
+            ['729', 1_764_650_000],
+          ],
+          'c1',
+        ),
+      ),
+      answer(page([['728', 1_764_600_000]]), 'c1'),
+    ];
+    const [output] = await search({ creator: 'dumpling.kitchen', postedAfter: '2025-12-01', maxVideos: 3 });
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true]);
+    expect(output?.videos.map((video) => video.id)).toEqual(['730', '729', '728']);
+  });
+
   it('reads TikTok’s web page too', async () => {
     answer(readFixture('creators/web-page'));
     expect(ids(await search({ creator: 'dumpling.kitchen' }))).toEqual([
