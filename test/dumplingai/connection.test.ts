@@ -149,3 +149,27 @@ describe('auth fields', () => {
     ]);
   });
 });
+
+describe('the connection test, when the app has a bug', () => {
+  it('says so in words for connecting, never retried on its own', async () => {
+    const error = await caught(() =>
+      run(
+        (z, bundle: Bundle) =>
+          (authentication.test as (z: unknown, bundle: Bundle) => Promise<unknown>)(
+            {
+              ...z,
+              request: () => {
+                throw new TypeError('a bug');
+              },
+            },
+            bundle,
+          ),
+        { authData: { apiKey: API_KEY } },
+      ),
+    );
+    expect([error.name, userMessage(error)]).toEqual([
+      'AppError',
+      'The Dumpling AI app hit an unexpected problem (a bug on our side, not your data). Try connecting again; if it keeps happening, contact DumplingAI support.',
+    ]);
+  });
+});
