@@ -180,3 +180,16 @@ describe('exchange', () => {
     );
   });
 });
+
+describe('exchange, where the caller decides what to do next', () => {
+  it('tells a batch or a trigger which it was: no answer in time (504) or no connection (503)', async () => {
+    nock(CDN)
+      .get('/stalled')
+      .reply(() => new Promise<[number]>(() => undefined));
+    const stalled = await caught(() => send(`${CDN}/stalled`, 'trigger', 50));
+    expect(JSON.parse(stalled.message)).toMatchObject({ code: 'timeout', status: 504 });
+    nock(CDN).get('/down').replyWithError('socket hang up');
+    const down = await caught(() => send(`${CDN}/down`, 'batch'));
+    expect(JSON.parse(down.message)).toMatchObject({ code: 'unreachable', status: 503 });
+  });
+});
