@@ -104,6 +104,13 @@ describe('the transcript hydrator', () => {
     ).toBe(true);
   });
 
+  it('reads a transcript of exactly 1,000,000 characters whole, with no note of a cut', async () => {
+    const head = 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nhello ';
+    const word = 'x'.repeat(1_000_000 - head.length);
+    asked().reply(200, { transcript: `${head}${word}` });
+    expect(await resolve({ url: LINK, language: 'en' })).toBe(`hello ${word}`);
+  });
+
   it.each([{}, { url: LINK }, { url: 'not a link', language: 'en' }, { url: 42, language: 'en' }])(
     'refuses a pointer that names no video and language (%j), with no request',
     async (inputData) => {

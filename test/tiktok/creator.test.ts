@@ -191,6 +191,11 @@ describe('checkCreators', () => {
       ['dumpling.kitchen'],
     ],
     [[12345, '12345'], ['12345']],
+    // A username of digits can reach a list field as a number.
+    [[12345], ['12345']],
+    [12345, ['12345']],
+    // A lone carriage return ends a line in text pasted from old Mac files and some sheets.
+    ['dumpling.kitchen\rmika.travels', ['dumpling.kitchen', 'mika.travels']],
   ])('reads %j as the creators %j, each once', (input, handles) => {
     expect(checkCreators(input, 25)).toEqual({ ok: true, handles });
   });

@@ -385,6 +385,12 @@ describe('flattenVideo: hashtags', () => {
     ).toBe('SoupDumplings, recipe, 餃子, café_au_lait');
   });
 
+  it('keeps a letter’s accent typed as a separate mark (e then U+0301, as some keyboards send) in the tag', () => {
+    expect(flattenVideo({ desc: 'brunch #cafe\u0301 #nai\u0308ve' }).hashtags).toBe(
+      'cafe\u0301, nai\u0308ve',
+    );
+  });
+
   it('trusts the entities over the description when the answer has them', () => {
     expect(flattenVideo({ desc: '#one #two', textExtra: [{ hashtagName: 'one' }] }).hashtags).toBe('one');
     expect(flattenVideo({ desc: '#one #two', challenges: [{ title: 'two' }] }).hashtags).toBe('two');
