@@ -240,7 +240,12 @@ export const pollCreators =
       const started = clock.now();
       const items: CreatorVideo[] = [];
       for (const handle of handles) {
-        const found = await lookUp(handle, null, pace.budgetMs - (clock.now() - started));
+        // An answer that never came is for Zapier to try again, as in a poll.
+        const found = await lookUp(handle, null, pace.budgetMs - (clock.now() - started)).catch(
+          (error: unknown) => {
+            throw retried(z, plainError(z, error, apiKey, 'trigger'));
+          },
+        );
         if (found.kind === 'none') throw cannotWatch(z, [handle], []);
         if (found.kind === 'refused') throw cannotWatch(z, [], [handle]);
         await keptList(z, handle).set({ at: clock.now(), items: found.posts });

@@ -732,6 +732,37 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
     expect(pages.map((scope) => scope.isDone())).toEqual([true, true, true]);
   });
 
+  it('reads on only while the poll has time left for the creator, keeping the pages it read', async () => {
+    answer('dumpling.kitchen', posts(['70', 100]));
+    await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' });
+    time = 24 * HOUR;
+    // The first page takes 8 s of a poll that has 12 s: 4 s are too few for another page.
+    const first = nock(API)
+      .post(PATH, { handle: 'dumpling.kitchen', requestSource: 'ZAPIER' })
+      .reply(() => {
+        time += 8_000;
+        return [
+          200,
+          JSON.stringify({
+            ...JSON.parse(posts(['76', 600], ['75', 500])),
+            has_more: 1,
+            max_cursor: '500000',
+          }),
+          JSON_TYPE,
+        ];
+      });
+    const items = await appTester(
+      (z: ZObject, b: Bundle) =>
+        pollCreators({ ...DEFAULT_SETUP, pace: { ...DEFAULT_SETUP.pace, budgetMs: 12_000 }, clock })(
+          { ...z, cache: cache.forConnection(b.authData.apiKey) as unknown as ZObject['cache'] },
+          b as TriggerBundle,
+        ),
+      bundle({ creator: 'dumpling.kitchen', checkEvery: 'day' }),
+    );
+    expect(first.isDone()).toBe(true);
+    expect(ids(items as Item[])).toEqual(['76', '75']);
+  });
+
   it('reads on at most 5 pages in all, and not at all without a kept list', async () => {
     const page = (n: number) =>
       JSON.stringify({ ...JSON.parse(posts([`7${9 - n}`, 1000 - n])), has_more: 1, max_cursor: `c${n}` });
@@ -815,7 +846,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
     expect(items).toEqual([]);
   });
 
-  it.each([{ at: 0, items: 'not a list' }, { items: [] }, 'junk', 7])(
+  it.each([{ at: 0, items: 'not a list' }, { items: [] }, { at: '9999999999999', items: [] }, 'junk', 7])(
     'asks again when what the cache holds is no list it kept (%j)',
     async (held) => {
       const scope = answer('dumpling.kitchen', posts(['71', 100]));
@@ -1052,6 +1083,37 @@ describe('watching many creators in one trigger', () => {
       ids(await run({ creator: ['dumpling.kitchen', 'mika.travels', 'big.ids'] }, { isLoadingSample: true })),
     ).toEqual(['82', '81', '71']);
     expect(two.asked).toEqual(['dumpling.kitchen', 'mika.travels']);
+  });
+
+  it('lets Zapier try the samples again later when DumplingAI cannot be reached, as a poll does', async () => {
+    const scope = nock(API).post(PATH).replyWithError('socket hang up');
+    const error = await caught(() => run({ creator: 'dumpling.kitchen' }, { isLoadingSample: true }));
+    expect(scope.isDone()).toBe(true);
+    expect([error.name, userMessage(error)]).toEqual([
+      'ThrottledError',
+      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. The trigger tries again at its next check; nothing needs to change.',
+    ]);
+  });
+
+  it('gives the editor what it has once 20 of the 25 seconds are gone, asking no further creator', async () => {
+    let time = 0;
+    const slow = nock(API)
+      .post(PATH, { handle: 'dumpling.kitchen', requestSource: 'ZAPIER' })
+      .reply(() => {
+        time += 20_000;
+        return [200, posts(['71', 100]), JSON_TYPE];
+      });
+    const items = await appTester(
+      (z: ZObject, b: Bundle) =>
+        pollCreators({ ...DEFAULT_SETUP, clock: { now: () => time, sleep: () => Promise.resolve() } })(
+          z,
+          b as TriggerBundle,
+        ),
+      bundle({ creator: ['dumpling.kitchen', 'mika.travels'] }, { isLoadingSample: true }),
+    );
+    // Asking mika.travels would be a request no interceptor answers, which fails the test.
+    expect(slow.isDone()).toBe(true);
+    expect(ids(items as Item[])).toEqual(['71']);
   });
 
   it('names a creator that cannot be watched while loading samples', async () => {
