@@ -278,11 +278,13 @@ describe('runBatch', () => {
     });
 
     it('reports at once a link refused for longer than the step has left, and starts no other', async () => {
-      const { batch, starts } = upstream((url) =>
+      const { batch, starts, clock } = upstream((url) =>
         url === videoUrl(1) ? after(100, busy(60_000)) : after(2_000, video(url)),
       );
       const result = await batch(links(5));
       expect(starts.map((start) => start.n)).toEqual([0, 1, 2]);
+      // It ends when the lookups in flight do, rather than wait out a refusal that outlasts the step.
+      expect(clock.now()).toBe(2_000);
       expect(result.videos.map((item) => item.inputUrl)).toEqual([videoUrl(0), videoUrl(2)]);
       expect(result.failures).toEqual([
         { url: videoUrl(1), message: 'DumplingAI is busy. (Tried 1 time.)', reason: 'retry' },
