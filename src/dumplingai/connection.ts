@@ -47,7 +47,7 @@ const accountName = (answer: unknown): string | null => {
  * into a clear message by the middleware; the answer may name the account, for the label.
  */
 export const testKey =
-  (limits: Limits) =>
+  ({ limits }: { limits: Limits }) =>
   async (z: ZObject, _bundle: Bundle): Promise<{ connected: true; account: string | null }> => {
     const account = await exchange(
       z,
@@ -76,6 +76,6 @@ export const authentication = {
       helpText: authText.keyHelp,
     },
   ],
-  test: withPlainErrors(testKey(LIMITS), 'connection'),
+  test: withPlainErrors(testKey({ limits: LIMITS }), 'connection'),
   connectionLabel,
 } satisfies Authentication;

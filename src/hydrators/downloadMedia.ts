@@ -32,7 +32,7 @@ export const fileMessages = {
  * which never gets the DumplingAI key (see the middleware).
  */
 export const fetchMedia =
-  (limits: Limits) =>
+  ({ limits }: { limits: Limits }) =>
   async (z: ZObject, bundle: Bundle): Promise<string> => {
     const { url, filename, contentType } = bundle.inputData;
     if (typeof url !== 'string' || typeof filename !== 'string' || typeof contentType !== 'string') {
@@ -81,7 +81,7 @@ export const fetchMedia =
     }
   };
 
-export const downloadMedia = withPlainErrors(fetchMedia(LIMITS), 'file');
+export const downloadMedia = withPlainErrors(fetchMedia({ limits: LIMITS }), 'file');
 
 /** A search may not stash files, so it returns pointers that Zapier resolves with downloadMedia. */
 export const filePointer = (z: ZObject, file: MediaFile | null): string | null =>

@@ -26,7 +26,7 @@ export const TRANSCRIPT_CACHE_SECONDS = 7 * 24 * 3600;
  * every new video keeps running for videos without speech.
  */
 export const fetchTranscriptText =
-  (limits: Limits) =>
+  ({ limits }: { limits: Limits }) =>
   async (z: ZObject, bundle: Bundle): Promise<string> => {
     const { url, language } = bundle.inputData;
     const checked = typeof url === 'string' ? checkTikTokLink(url) : null;
@@ -43,7 +43,7 @@ export const fetchTranscriptText =
       : transcript;
   };
 
-export const transcript = withPlainErrors(fetchTranscriptText(LIMITS));
+export const transcript = withPlainErrors(fetchTranscriptText({ limits: LIMITS }));
 
 /**
  * The pointer a step returns for a video's transcript: it names the video by its own address (or

@@ -1,14 +1,6 @@
 import { checkTikTokLink } from '../tiktok/link';
 import type { TikTokVideoOutput } from '../zapier/media';
-import {
-  DEFAULT_PACE,
-  realClock,
-  runPaced,
-  type Clock,
-  type LookupOutcome,
-  type PacedLimits,
-  type Settled,
-} from './paced';
+import { runPaced, type Clock, type LookupOutcome, type PacedLimits, type Settled } from './paced';
 
 export const batchMessages = {
   notFound:
@@ -45,10 +37,6 @@ export const batchMessages = {
 } as const;
 
 export const MAX_BATCH_URLS = 25;
-
-export type BatchLimits = PacedLimits;
-
-export const DEFAULT_LIMITS: Readonly<BatchLimits> = DEFAULT_PACE;
 
 /** One video lookup, by the address DumplingAI is sent. */
 export type LookUp = (url: string, timeoutMs: number) => Promise<LookupOutcome<TikTokVideoOutput>>;
@@ -132,14 +120,14 @@ const lineOf = (url: string, settled: Settled<TikTokVideoOutput>): Item | BatchF
 export const runBatch = async (
   urls: unknown[],
   lookUp: LookUp,
-  limits: Readonly<BatchLimits>,
-  clock: Clock = realClock,
+  pace: Readonly<PacedLimits>,
+  clock: Clock,
 ): Promise<BatchResult> => {
   const { lookups, failures: rejected } = planBatch(urls);
   const { settled, stop } = await runPaced(
     lookups.length,
     (index, timeoutMs) => lookUp((lookups[index] as Planned).apiUrl, timeoutMs),
-    limits,
+    pace,
     clock,
   );
   const lines = settled.map((end, index) => lineOf((lookups[index] as Planned).inputUrl, end));

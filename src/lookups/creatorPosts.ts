@@ -8,6 +8,7 @@ import { tikTokRefused } from '../tiktok/refusal';
 import type { TikTokVideoOutput } from '../zapier/media';
 import { newestFirst } from '../zapier/newestFirst';
 import { videoOutput } from './lookUpVideo';
+import type { Clock } from './paced';
 import { readPages, type PagingLimits } from './paging';
 
 // A creator's posts, page by page (`get-tiktok-profile-videos`, one DumplingAI call a page), each
@@ -62,13 +63,13 @@ export const readCreatorPosts = async (
   {
     limits,
     paging,
-    now,
+    clock,
     context,
     language,
   }: {
     limits: Limits;
     paging: PagingLimits;
-    now: () => number;
+    clock: Clock;
     context: AskOptions['context'];
     /** The language of the transcript each post's pointer asks for. */
     language: string;
@@ -89,7 +90,7 @@ export const readCreatorPosts = async (
       return null;
     },
     (page, read) => (page.hasMore && wanted(read.flatMap((one) => one.posts)) ? page.cursor : null),
-    { limits, paging, now },
+    { limits, paging, clock },
   );
   if (pages === null) return { kind: said.refused ? 'refused' : 'none' };
   return {

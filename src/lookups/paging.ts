@@ -2,6 +2,7 @@ import type { ZObject } from 'zapier-platform-core';
 
 import { isZapierError } from '../dumplingai/errors';
 import { LOOKUP_MS, STEP_BUDGET_MS, type Limits } from '../dumplingai/limits';
+import type { Clock } from './paced';
 
 // Reading a list page by page inside one step: Zapier stops a step after 30 seconds and every
 // page is one DumplingAI call, so a step reads only the pages it needs, within a time budget,
@@ -26,7 +27,7 @@ export interface Paging {
   limits: Limits;
   paging: PagingLimits;
   /** The clock, passed in so tests use a fake one. */
-  now: () => number;
+  clock: Clock;
 }
 
 /**
@@ -40,10 +41,10 @@ export const readPages = async <P extends object, C extends number | string = nu
   z: ZObject,
   ask: (cursor: C | null, deadlineMs: number) => Promise<P | null>,
   next: (page: P, pages: P[]) => C | null,
-  { limits, paging, now }: Paging,
+  { limits, paging, clock }: Paging,
 ): Promise<P[] | null> => {
-  const started = now();
-  const left = (): number => paging.budgetMs - (now() - started);
+  const started = clock.now();
+  const left = (): number => paging.budgetMs - (clock.now() - started);
   const firstPage = await ask(null, Math.min(limits.apiDeadlineMs, paging.budgetMs));
   if (firstPage === null) return null;
   const pages: P[] = [firstPage];

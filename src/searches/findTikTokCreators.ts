@@ -7,7 +7,6 @@ import {
 
 import { fetchCreatorSearch } from '../dumplingai/client';
 import { withPlainErrors } from '../dumplingai/errors';
-import { LIMITS } from '../dumplingai/limits';
 import { clip } from '../dumplingai/messages';
 import { filePointer } from '../hydrators/downloadMedia';
 import { searchPage, type SearchPage } from '../tiktok/creatorSearch';
@@ -16,7 +15,8 @@ import { creatorOutputFields, flattenCreator } from '../zapier/creators';
 import { avatarFile } from '../zapier/media';
 import { wholeNumberOf } from '../zapier/numberInput';
 import sampleSearch from '../zapier/samples/creatorSearch.json';
-import { DEFAULT_PAGING, readPages, type Paging, type PagingLimits } from '../lookups/paging';
+import { DEFAULT_PAGING, readPages, type PagingLimits } from '../lookups/paging';
+import { DEFAULT_SETUP, type StepSetup } from '../lookups/setup';
 
 /** With a filter, more pages are read only while fewer matches than this are left. */
 export const WANTED_MATCHES = 10;
@@ -91,7 +91,7 @@ const uniqueCreators = (pages: SearchPage[]): TikTokProfile[] => {
   );
 };
 
-export const findCreators = ({ limits, paging, now }: Paging) =>
+export const findCreators = ({ limits, paging, clock }: StepSetup) =>
   (async (z, bundle) => {
     const query = typeof bundle.inputData.query === 'string' ? bundle.inputData.query.trim() : '';
     // Refused before any request, so it costs nothing; halting keeps one bad row from counting
@@ -121,7 +121,7 @@ export const findCreators = ({ limits, paging, now }: Paging) =>
         filtered && page.hasMore && uniqueCreators(read).filter(keep).length < WANTED_MATCHES
           ? page.cursor
           : null,
-      { limits, paging, now },
+      { limits, paging, clock },
     );
     // Nothing found: a search's "nothing found".
     if (pages === null) return [];
@@ -141,7 +141,7 @@ export const findTikTokCreators = defineSearch({
   noun: creatorsText.noun,
   display: { label: creatorsText.label, description: creatorsText.description },
   operation: {
-    perform: withPlainErrors(findCreators({ limits: LIMITS, paging: CREATOR_PAGING, now: Date.now })),
+    perform: withPlainErrors(findCreators({ ...DEFAULT_SETUP, paging: CREATOR_PAGING })),
     inputFields,
     sample,
     outputFields: creatorOutputFields,

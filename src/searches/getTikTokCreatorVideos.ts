@@ -6,10 +6,9 @@ import {
 } from 'zapier-platform-core';
 
 import { withPlainErrors } from '../dumplingai/errors';
-import { LIMITS } from '../dumplingai/limits';
 import { clip } from '../dumplingai/messages';
 import { readCreatorPosts, type CreatorVideo } from '../lookups/creatorPosts';
-import { DEFAULT_PAGING, type Paging } from '../lookups/paging';
+import { DEFAULT_SETUP, type StepSetup } from '../lookups/setup';
 import { checkCreator, CREATOR_FORMS_HELP } from '../tiktok/creator';
 import { profileUrl } from '../tiktok/figures';
 import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
@@ -29,7 +28,7 @@ export const creatorVideosText = {
   creatorLabel: 'Creator',
   creatorHelp: `The TikTok creator whose posts to list. ${CREATOR_FORMS_HELP}`,
   maxLabel: 'Maximum Videos',
-  maxHelp: `How many of the newest posts to return, from 1 to ${MAX_VIDEOS}; ${DEFAULT_VIDEOS} when left empty. Each page of posts is one DumplingAI call, and the step reads only the pages it needs, up to ${DEFAULT_PAGING.maxPages}.`,
+  maxHelp: `How many of the newest posts to return, from 1 to ${MAX_VIDEOS}; ${DEFAULT_VIDEOS} when left empty. Each page of posts is one DumplingAI call, and the step reads only the pages it needs, up to ${DEFAULT_SETUP.paging.maxPages}.`,
   afterLabel: 'Posted After',
   afterHelp:
     'Only posts made after this date and time, such as `2026-12-01` or `yesterday`. A post whose time TikTok does not give is left out when this is set.',
@@ -84,7 +83,7 @@ export type CreatorVideosOutput = {
   videos: CreatorVideo[];
 };
 
-export const findCreatorVideos = ({ limits, paging, now }: Paging) =>
+export const findCreatorVideos = ({ limits, paging, clock }: StepSetup) =>
   (async (z, bundle) => {
     const checked = checkCreator(bundle.inputData.creator);
     // Refused before any request, so a typo costs nothing; halting keeps one bad row from
@@ -113,7 +112,7 @@ export const findCreatorVideos = ({ limits, paging, now }: Paging) =>
       bundle.authData.apiKey,
       checked.handle,
       (posts) => posts.filter(counts).length < maximum && !pastTheDate(posts),
-      { limits, paging, now, context: 'step', language },
+      { limits, paging, clock, context: 'step', language },
     );
     // No such account: a search's "nothing found".
     if (read.kind === 'none') return [];
@@ -153,7 +152,7 @@ export const getTikTokCreatorVideos = defineSearch({
   noun: creatorVideosText.noun,
   display: { label: creatorVideosText.label, description: creatorVideosText.description },
   operation: {
-    perform: withPlainErrors(findCreatorVideos({ limits: LIMITS, paging: DEFAULT_PAGING, now: Date.now })),
+    perform: withPlainErrors(findCreatorVideos(DEFAULT_SETUP)),
     inputFields,
     sample,
     outputFields: creatorVideosOutputFields,

@@ -7,7 +7,7 @@ import {
 
 import { fetchProfile } from '../dumplingai/client';
 import { withPlainErrors } from '../dumplingai/errors';
-import { LIMITS, type Limits } from '../dumplingai/limits';
+import { DEFAULT_SETUP, type StepSetup } from '../lookups/setup';
 import { filePointer } from '../hydrators/downloadMedia';
 import { checkCreator, CREATOR_FORMS_HELP } from '../tiktok/creator';
 import { normaliseProfile } from '../tiktok/profile';
@@ -32,7 +32,7 @@ const inputFields = defineInputFields([
   },
 ]);
 
-export const findProfile = (limits: Limits) =>
+export const findProfile = ({ limits }: StepSetup) =>
   (async (z, bundle) => {
     const checked = checkCreator(bundle.inputData.creator);
     // Refused before any request, so a typo costs nothing; halting keeps one bad row from
@@ -54,7 +54,7 @@ export const getTikTokProfile = defineSearch({
   noun: profileText.noun,
   display: { label: profileText.label, description: profileText.description },
   operation: {
-    perform: withPlainErrors(findProfile(LIMITS)),
+    perform: withPlainErrors(findProfile(DEFAULT_SETUP)),
     inputFields,
     sample,
     outputFields: profileOutputFields,

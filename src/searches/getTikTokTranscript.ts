@@ -7,7 +7,7 @@ import {
 
 import { fetchTranscript } from '../dumplingai/client';
 import { withPlainErrors } from '../dumplingai/errors';
-import { LIMITS, type Limits } from '../dumplingai/limits';
+import { DEFAULT_SETUP, type StepSetup } from '../lookups/setup';
 import { checkTikTokLink } from '../tiktok/link';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import type { OutputField } from '../zapier/outputFields';
@@ -45,7 +45,7 @@ const inputFields = defineInputFields([
   },
 ]);
 
-export const findTranscript = (limits: Limits) =>
+export const findTranscript = ({ limits }: StepSetup) =>
   (async (z, bundle) => {
     const checked = checkTikTokLink(bundle.inputData.url);
     // Refused here, before any request: a typo costs no credit, and halting keeps one bad row from
@@ -90,7 +90,7 @@ export const getTikTokTranscript = defineSearch({
   noun: transcriptText.noun,
   display: { label: transcriptText.label, description: transcriptText.description },
   operation: {
-    perform: withPlainErrors(findTranscript(LIMITS)),
+    perform: withPlainErrors(findTranscript(DEFAULT_SETUP)),
     inputFields,
     sample,
     outputFields: transcriptOutputFields,

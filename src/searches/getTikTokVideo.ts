@@ -6,13 +6,13 @@ import {
 } from 'zapier-platform-core';
 
 import { withPlainErrors } from '../dumplingai/errors';
-import { LIMITS, type Limits } from '../dumplingai/limits';
 import { checkTikTokLink } from '../tiktok/link';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
 import { outputFields } from '../zapier/outputFields';
 import { videoSample } from '../zapier/videoSample';
 import { lookUpVideo } from '../lookups/lookUpVideo';
+import { DEFAULT_SETUP, type StepSetup } from '../lookups/setup';
 
 const searchText = {
   noun: 'TikTok Video',
@@ -28,7 +28,7 @@ const inputFields = defineInputFields([
   { ...transcriptLanguageField },
 ]);
 
-export const findVideo = (limits: Limits) =>
+export const findVideo = ({ limits }: StepSetup) =>
   (async (z, bundle) => {
     const checked = checkTikTokLink(bundle.inputData.url);
     // Rejected here, before any request, so a typo costs no credit. Halting (rather than failing)
@@ -47,7 +47,7 @@ export const getTikTokVideo = defineSearch({
   noun: searchText.noun,
   display: { label: searchText.label, description: searchText.description },
   operation: {
-    perform: withPlainErrors(findVideo(LIMITS)),
+    perform: withPlainErrors(findVideo(DEFAULT_SETUP)),
     inputFields,
     sample: videoSample,
     outputFields,

@@ -7,7 +7,6 @@ import {
 
 import { fetchComments } from '../dumplingai/client';
 import { withPlainErrors } from '../dumplingai/errors';
-import { LIMITS } from '../dumplingai/limits';
 import { clip } from '../dumplingai/messages';
 import { commentsPage, type CommentsPage, type TikTokComment } from '../tiktok/comments';
 import { checkTikTokLink } from '../tiktok/link';
@@ -15,7 +14,8 @@ import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import { commentsOutput, commentsOutputFields } from '../zapier/comments';
 import { countOf } from '../zapier/numberInput';
 import sampleComments from '../zapier/samples/comments.json';
-import { DEFAULT_PAGING, readPages, type Paging } from '../lookups/paging';
+import { readPages } from '../lookups/paging';
+import { DEFAULT_SETUP, type StepSetup } from '../lookups/setup';
 
 export const DEFAULT_COMMENTS = 50;
 // Pages hold about 20 comments; 10 pages fit well inside Zapier's 30 seconds, and 200 comments
@@ -29,7 +29,7 @@ export const commentsText = {
   urlLabel: 'Video URL',
   urlHelp: `The link to one TikTok video, as copied from the app or the website. ${ACCEPTED_FORMS_HELP}`,
   maxLabel: 'Maximum Comments',
-  maxHelp: `How many comments (replies included) to return, from 1 to ${MAX_COMMENTS}; ${DEFAULT_COMMENTS} when left empty. Each page of comments is one DumplingAI call, and the step reads up to ${DEFAULT_PAGING.maxPages} pages.`,
+  maxHelp: `How many comments (replies included) to return, from 1 to ${MAX_COMMENTS}; ${DEFAULT_COMMENTS} when left empty. Each page of comments is one DumplingAI call, and the step reads up to ${DEFAULT_SETUP.paging.maxPages} pages.`,
   badMax: (entered: string): string =>
     `"${clip(entered, 20)}" is not a number of comments. Enter a whole number from 1 to ${MAX_COMMENTS}, or leave Maximum Comments empty for ${DEFAULT_COMMENTS}.`,
 } as const;
@@ -64,7 +64,7 @@ const uniqueComments = (pages: CommentsPage[]): TikTokComment[] => {
   );
 };
 
-export const findComments = ({ limits, paging, now }: Paging) =>
+export const findComments = ({ limits, paging, clock }: StepSetup) =>
   (async (z, bundle) => {
     const checked = checkTikTokLink(bundle.inputData.url);
     // Refused here, before any request: a typo costs no credit, and halting keeps one bad row from
@@ -84,7 +84,7 @@ export const findComments = ({ limits, paging, now }: Paging) =>
         return answer === null ? null : commentsPage(answer);
       },
       (page, read) => (page.hasMore && uniqueComments(read).length < maximum ? page.cursor : null),
-      { limits, paging, now },
+      { limits, paging, clock },
     );
     // No such video: a search's "nothing found".
     if (pages === null) return [];
@@ -122,7 +122,7 @@ export const getTikTokVideoComments = defineSearch({
   noun: commentsText.noun,
   display: { label: commentsText.label, description: commentsText.description },
   operation: {
-    perform: withPlainErrors(findComments({ limits: LIMITS, paging: DEFAULT_PAGING, now: Date.now })),
+    perform: withPlainErrors(findComments(DEFAULT_SETUP)),
     inputFields,
     sample,
     outputFields: commentsOutputFields,

@@ -7,22 +7,20 @@ import {
 } from 'zapier-platform-core';
 
 import { plainError, withPlainErrors } from '../dumplingai/errors';
-import { LIMITS, RETRY_SECONDS, type Limits } from '../dumplingai/limits';
+import { RETRY_SECONDS, type Limits } from '../dumplingai/limits';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
 import { asLineItems, outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
 import {
   batchMessages,
-  DEFAULT_LIMITS,
   MAX_BATCH_URLS,
   runBatch,
   verdictOf,
-  type BatchLimits,
   type BatchResult,
   type LookUp,
 } from '../lookups/batch';
 import { outcomeOfError } from '../lookups/outcome';
-import { realClock, type Clock } from '../lookups/paced';
+import { DEFAULT_SETUP, type StepSetup } from '../lookups/setup';
 import { videoSample as sampleVideo } from '../zapier/videoSample';
 import { lookUpVideoAnswer } from '../lookups/lookUpVideo';
 
@@ -63,11 +61,7 @@ const inputFields = defineInputFields([
   { ...transcriptLanguageField },
 ]);
 
-export const findVideos = (
-  limits: Limits,
-  batchLimits: Readonly<BatchLimits> = DEFAULT_LIMITS,
-  clock: Clock = realClock,
-) =>
+export const findVideos = ({ limits, pace, clock }: StepSetup) =>
   (async (z, bundle) => {
     const urls = bundle.inputData.urls;
     // A single mapped value may hold several links, one per line or separated by commas (TikTok
@@ -81,7 +75,7 @@ export const findVideos = (
     const result = await runBatch(
       entries,
       lookUpWith(z, bundle.authData.apiKey, limits, language),
-      batchLimits,
+      pace,
       clock,
     );
     const verdict = verdictOf(result);
@@ -119,7 +113,7 @@ export const getTikTokVideos = defineSearch({
   noun: batchText.noun,
   display: { label: batchText.label, description: batchText.description },
   operation: {
-    perform: withPlainErrors(findVideos(LIMITS)),
+    perform: withPlainErrors(findVideos(DEFAULT_SETUP)),
     inputFields,
     sample: {
       succeeded: 1,

@@ -9,19 +9,12 @@ import {
 
 import { PRICING_URL } from '../dumplingai/endpoints';
 import { appErrorCode, plainError, userMessageOf, withPlainErrors } from '../dumplingai/errors';
-import { LIMITS, RETRY_SECONDS, type Limits } from '../dumplingai/limits';
+import { RETRY_SECONDS } from '../dumplingai/limits';
 import { transcriptPointer } from '../hydrators/transcript';
 import { readCreatorPosts, type CreatorPosts, type CreatorVideo } from '../lookups/creatorPosts';
 import { outcomeOfError } from '../lookups/outcome';
-import {
-  DEFAULT_PACE,
-  realClock,
-  runPaced,
-  type Clock,
-  type LookupOutcome,
-  type PacedLimits,
-} from '../lookups/paced';
-import { DEFAULT_PAGING, type PagingLimits } from '../lookups/paging';
+import { runPaced, type LookupOutcome } from '../lookups/paced';
+import { DEFAULT_SETUP, type StepSetup } from '../lookups/setup';
 import { checkCreators, CREATOR_FORMS_HELP } from '../tiktok/creator';
 import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
 import { newestFirst } from '../zapier/newestFirst';
@@ -172,21 +165,11 @@ const keptList = (z: ZObject, handle: string) => {
   };
 };
 
-/** What the trigger needs to run: DumplingAI's limits, the pace of many lookups, paging and time. */
-export interface TriggerSetup {
-  limits: Limits;
-  pace: Readonly<PacedLimits>;
-  paging: Readonly<PagingLimits>;
-  clock: Clock;
-}
-
-export const DEFAULT_SETUP: TriggerSetup = {
-  limits: LIMITS,
-  // The batch's pace: see src/lookups/paced.ts and the README.
-  pace: DEFAULT_PACE,
-  paging: Object.freeze({ ...DEFAULT_PAGING, maxPages: CATCH_UP_PAGES }),
-  clock: realClock,
-};
+/** The steps' setup (the batch's pace: see src/lookups/paced.ts), reading on at most 5 pages. */
+export const TRIGGER_SETUP: Readonly<StepSetup> = Object.freeze({
+  ...DEFAULT_SETUP,
+  paging: Object.freeze({ ...DEFAULT_SETUP.paging, maxPages: CATCH_UP_PAGES }),
+});
 
 /** Whether a creator's new posts reach back to the newest post of the list kept last time. */
 const reachesBack =
@@ -203,7 +186,7 @@ const reachesBack =
   };
 
 export const pollCreators =
-  ({ limits, pace, paging, clock }: TriggerSetup) =>
+  ({ limits, pace, paging, clock }: StepSetup) =>
   async (z: ZObject, bundle: Bundle<Input>): Promise<CreatorVideo[]> => {
     const checked = checkCreators(bundle.inputData.creator, MAX_CREATORS);
     // The Zap cannot work with this input: an error (not a halt) tells its owner.
@@ -230,7 +213,7 @@ export const pollCreators =
       readCreatorPosts(z, apiKey, handle, (posts) => last !== null && !reachesBack(last)(posts), {
         limits,
         paging: { ...paging, budgetMs: timeoutMs },
-        now: clock.now,
+        clock,
         context: 'trigger',
         language,
       });
@@ -367,7 +350,7 @@ export const newVideoByCreator = defineTrigger({
   },
   operation: {
     type: 'polling',
-    perform: withPlainErrors(pollCreators(DEFAULT_SETUP), 'trigger') satisfies PollingTriggerPerform<
+    perform: withPlainErrors(pollCreators(TRIGGER_SETUP), 'trigger') satisfies PollingTriggerPerform<
       Input,
       CreatorVideo
     >,

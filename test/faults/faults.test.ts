@@ -7,9 +7,10 @@ import { withPlainErrors } from '../../src/dumplingai/errors';
 import { findVideo } from '../../src/searches/getTikTokVideo';
 import { findVideos } from '../../src/searches/getTikTokVideos';
 import { findProfile } from '../../src/searches/getTikTokProfile';
-import { DEFAULT_SETUP, pollCreators } from '../../src/triggers/newVideoByCreator';
+import { pollCreators, TRIGGER_SETUP } from '../../src/triggers/newVideoByCreator';
 import { httpAnswer, reply, startRawServer, type Behaviour, type RawServer } from './rawServer';
-import { DEFAULT_LIMITS } from '../../src/lookups/batch';
+import { DEFAULT_PACE } from '../../src/lookups/paced';
+import { DEFAULT_SETUP } from '../../src/lookups/setup';
 import { fetchMedia } from '../../src/hydrators/downloadMedia';
 import type { Limits } from '../../src/dumplingai/limits';
 
@@ -44,7 +45,7 @@ const ROOMY: Limits = {
   fileDeadlineMs: 8_000,
 };
 // Short waits between tries, and a budget that ends a batch well before jest would stop the case.
-const FAST_BATCH = { ...DEFAULT_LIMITS, backoffMs: 10, firstLookupMs: 100, budgetMs: 8_000 };
+const FAST_BATCH = { ...DEFAULT_PACE, backoffMs: 10, firstLookupMs: 100, budgetMs: 8_000 };
 
 const said: string[] = [];
 const capture = (...parts: unknown[]) => {
@@ -127,12 +128,15 @@ const attempt = async (action: () => Promise<unknown>, key = KEY): Promise<Outco
 };
 
 const search = (key = KEY, limits = ROOMY) =>
-  attempt(() => run(withPlainErrors(findVideo(limits)), bundleFor({ url: VIDEO }, key)), key);
+  attempt(
+    () => run(withPlainErrors(findVideo({ ...DEFAULT_SETUP, limits })), bundleFor({ url: VIDEO }, key)),
+    key,
+  );
 const connect = (key = KEY, limits = ROOMY) =>
-  attempt(() => run(withPlainErrors(testKey(limits)), bundleFor({}, key)), key);
+  attempt(() => run(withPlainErrors(testKey({ limits })), bundleFor({}, key)), key);
 const batchLookUp = async (urls: string[]) => {
   const results = (await run(
-    withPlainErrors(findVideos(ROOMY, FAST_BATCH)),
+    withPlainErrors(findVideos({ ...DEFAULT_SETUP, limits: ROOMY, pace: FAST_BATCH })),
     bundleFor({ urls }, KEY),
   )) as unknown[];
   expect(results).toHaveLength(1);
@@ -512,7 +516,7 @@ describe('the roster trigger on a failing network', () => {
     attempt(() =>
       run(
         withPlainErrors(
-          pollCreators({ ...DEFAULT_SETUP, limits: SHORT, pace: { ...FAST_BATCH, budgetMs: 4_000 } }),
+          pollCreators({ ...TRIGGER_SETUP, limits: SHORT, pace: { ...FAST_BATCH, budgetMs: 4_000 } }),
           'trigger',
         ),
         { ...bundleFor({ creator: creators }, KEY), meta },
@@ -549,14 +553,17 @@ describe('the creator trigger and Get TikTok Profile on a failing network', () =
   const steps = {
     trigger: (limits: Limits) =>
       attempt(() =>
-        run(withPlainErrors(pollCreators({ ...DEFAULT_SETUP, limits, pace: FAST_BATCH })), {
+        run(withPlainErrors(pollCreators({ ...TRIGGER_SETUP, limits, pace: FAST_BATCH })), {
           ...bundleFor({ creator: '@dumpling.kitchen' }, KEY),
           meta,
         }),
       ),
     profile: (limits: Limits) =>
       attempt(() =>
-        run(withPlainErrors(findProfile(limits)), bundleFor({ creator: '@dumpling.kitchen' }, KEY)),
+        run(
+          withPlainErrors(findProfile({ ...DEFAULT_SETUP, limits })),
+          bundleFor({ creator: '@dumpling.kitchen' }, KEY),
+        ),
       ),
   };
 
@@ -768,7 +775,10 @@ describe('Get TikTok Videos (Batch) under faults', () => {
   it('only answers that could not be read: halted with a summary, never retried by Zapier (that would pay again)', async () => {
     api.answerWith(corruptGzip);
     const { error, message } = await attempt(() =>
-      run(withPlainErrors(findVideos(ROOMY, FAST_BATCH)), bundleFor({ urls: [link(1), link(2)] }, KEY)),
+      run(
+        withPlainErrors(findVideos({ ...DEFAULT_SETUP, limits: ROOMY, pace: FAST_BATCH })),
+        bundleFor({ urls: [link(1), link(2)] }, KEY),
+      ),
     );
     expect([error?.name, message]).toEqual([
       'HaltedError',
@@ -781,7 +791,13 @@ describe('Get TikTok Videos (Batch) under faults', () => {
     api.answerWith(bodyStalls);
     const { error, message } = await attempt(() =>
       run(
-        withPlainErrors(findVideos(ROOMY, { ...FAST_BATCH, firstLookupMs: DEADLINE_MS, budgetMs: 2_000 })),
+        withPlainErrors(
+          findVideos({
+            ...DEFAULT_SETUP,
+            limits: ROOMY,
+            pace: { ...FAST_BATCH, firstLookupMs: DEADLINE_MS, budgetMs: 2_000 },
+          }),
+        ),
         bundleFor({ urls: [link(1), link(2)] }, KEY),
       ),
     );
@@ -796,7 +812,7 @@ describe('Get TikTok Videos (Batch) under faults', () => {
 describe('the downloadMedia hydrator', () => {
   const download = (url: string, limits = ROOMY) =>
     attempt(() =>
-      run(withPlainErrors(fetchMedia(limits)), {
+      run(withPlainErrors(fetchMedia({ limits })), {
         ...bundleFor({ url, filename: '1.mp4', contentType: 'video/mp4' }, KEY),
       }),
     );

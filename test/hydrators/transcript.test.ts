@@ -79,7 +79,7 @@ describe('the transcript hydrator', () => {
     asked().reply(() => new Promise<[number]>(() => undefined));
     const error = await caught(() =>
       run(
-        (z, bundle: Bundle) => fetchTranscriptText({ ...LIMITS, apiDeadlineMs: 50 })(z, bundle),
+        (z, bundle: Bundle) => fetchTranscriptText({ limits: { ...LIMITS, apiDeadlineMs: 50 } })(z, bundle),
         bundleFor({ url: LINK, language: 'en' }),
       ),
     );

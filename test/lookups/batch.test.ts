@@ -1,14 +1,12 @@
 import {
-  DEFAULT_LIMITS,
   MAX_BATCH_URLS,
   planBatch,
   runBatch,
   verdictOf,
-  type BatchLimits,
   type FailureReason,
   type LookUp,
 } from '../../src/lookups/batch';
-import type { LookupOutcome as Outcome } from '../../src/lookups/paced';
+import { DEFAULT_PACE, type LookupOutcome as Outcome, type PacedLimits } from '../../src/lookups/paced';
 import { flattenVideo } from '../../src/zapier/flatten';
 import type { TikTokVideoOutput } from '../../src/zapier/media';
 import { fakeClock } from '../fakeClock';
@@ -68,8 +66,8 @@ const upstream = (behave: (url: string, inFlight: number) => { ms: number; outco
     inFlight -= 1;
     return outcome;
   };
-  const batch = (urls: unknown[], limits: Readonly<BatchLimits> = DEFAULT_LIMITS) =>
-    run(runBatch(urls, lookUp, limits, clock));
+  const batch = (urls: unknown[], limits: Readonly<PacedLimits> = DEFAULT_PACE) =>
+    run(() => runBatch(urls, lookUp, limits, clock));
   /** How many lookups started at each moment, in order. */
   const rounds = () => {
     const counts = new Map<number, number>();
@@ -154,7 +152,12 @@ describe('runBatch', () => {
 
   it('looks up a repeated URL once', async () => {
     const lookUp = jest.fn(found);
-    const result = await runBatch([videoUrl(1), videoUrl(1), ` ${videoUrl(1)} `], lookUp, DEFAULT_LIMITS);
+    const result = await runBatch(
+      [videoUrl(1), videoUrl(1), ` ${videoUrl(1)} `],
+      lookUp,
+      DEFAULT_PACE,
+      fakeClock().clock,
+    );
     expect(lookUp).toHaveBeenCalledTimes(1);
     expect(result.succeeded).toBe(1);
   });
@@ -362,7 +365,7 @@ describe('runBatch', () => {
       const { batch, starts } = upstream((url) =>
         url === videoUrl(0) ? after(10, { kind: 'retry', message: 'Cut off.' }) : after(20_000, video(url)),
       );
-      const result = await batch(links(3), { ...DEFAULT_LIMITS, startInFlight: 2, maxInFlight: 2 });
+      const result = await batch(links(3), { ...DEFAULT_PACE, startInFlight: 2, maxInFlight: 2 });
       // 0 may go again from 1 s, but both places are taken until 20 s, when 5 s are left: too
       // little for a lookup that took 20 s.
       expect(starts.map((start) => [start.n, start.at])).toEqual([
@@ -420,7 +423,9 @@ describe('runBatch', () => {
 
     it('is thrown when nothing was fetched', async () => {
       const lookUp: LookUp = () => Promise.resolve(stop);
-      await expect(runBatch([videoUrl(1), videoUrl(2)], lookUp, DEFAULT_LIMITS)).rejects.toBe(outOfCredits);
+      await expect(
+        runBatch([videoUrl(1), videoUrl(2)], lookUp, DEFAULT_PACE, fakeClock().clock),
+      ).rejects.toBe(outOfCredits);
     });
   });
 });

@@ -1,8 +1,9 @@
 import nock from 'nock';
 
-import { LIMITS } from '../../src/dumplingai/limits';
+import { DEFAULT_SETUP } from '../../src/lookups/setup';
 import { CREATOR_PAGING, findCreators, findTikTokCreators } from '../../src/searches/findTikTokCreators';
 import { API, API_KEY, bundleFor, caught, readFixture, run, userMessage, statusCases } from '../helpers';
+import { fakeClock } from '../fakeClock';
 
 const PATH = '/api/v1/search-tiktok-users';
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -206,14 +207,14 @@ describe('Find TikTok Creator', () => {
   });
 
   it('asks for no further page when time runs short (a fake clock)', async () => {
-    let clock = 0;
+    const { clock, advance } = fakeClock();
     const scope = nock(API)
       .post(PATH, { query: 'dumpling', requestSource: 'ZAPIER' })
       .reply(() => {
-        clock += 21_000;
+        advance(21_000);
         return [200, page(1), JSON_TYPE];
       });
-    const perform = findCreators({ limits: LIMITS, paging: CREATOR_PAGING, now: () => clock });
+    const perform = findCreators({ ...DEFAULT_SETUP, paging: CREATOR_PAGING, clock });
     const creators = (await run(
       perform,
       bundleFor({ query: 'dumpling', verifiedOnly: 'true' }),

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { LIMITS } from '../../src/dumplingai/limits';
-import { DEFAULT_PAGING } from '../../src/lookups/paging';
+import { DEFAULT_SETUP } from '../../src/lookups/setup';
+import { fakeClock } from '../fakeClock';
 import { findCreatorVideos, getTikTokCreatorVideos } from '../../src/searches/getTikTokCreatorVideos';
 import {
   API,
@@ -29,10 +29,9 @@ interface Output {
 
 /** The search on a clock that stands still, so the time budget never runs out. */
 const search = (inputData: Record<string, unknown>) =>
-  run(
-    findCreatorVideos({ limits: LIMITS, paging: DEFAULT_PAGING, now: () => 0 }),
-    bundleFor(inputData),
-  ) as Promise<Output[]>;
+  run(findCreatorVideos({ ...DEFAULT_SETUP, clock: fakeClock().clock }), bundleFor(inputData)) as Promise<
+    Output[]
+  >;
 
 /** A page of posts (id, time), with what it says of the next page. */
 const page = (posts: [string, number, Record<string, unknown>?][], more?: string) =>

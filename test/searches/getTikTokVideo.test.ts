@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { Bundle } from 'zapier-platform-core';
 
 import { withPlainErrors } from '../../src/dumplingai/errors';
-import { LIMITS } from '../../src/dumplingai/limits';
+import { DEFAULT_SETUP } from '../../src/lookups/setup';
 import { findVideo, getTikTokVideo } from '../../src/searches/getTikTokVideo';
 import {
   API,
@@ -101,7 +101,7 @@ describe('Get TikTok Video', () => {
     const error = await caught(() =>
       run(
         (z, bundle: Bundle<{ url: string }>) =>
-          withPlainErrors(findVideo(LIMITS))(
+          withPlainErrors(findVideo(DEFAULT_SETUP))(
             {
               ...z,
               dehydrateFile: () => {

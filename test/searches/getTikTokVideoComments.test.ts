@@ -1,9 +1,9 @@
 import nock from 'nock';
 
-import { LIMITS } from '../../src/dumplingai/limits';
 import { findComments, getTikTokVideoComments } from '../../src/searches/getTikTokVideoComments';
-import { DEFAULT_PAGING } from '../../src/lookups/paging';
+import { DEFAULT_SETUP } from '../../src/lookups/setup';
 import { API, API_KEY, bundleFor, caught, readFixture, run, userMessage, statusCases } from '../helpers';
+import { fakeClock } from '../fakeClock';
 
 const PATH = '/api/v1/get-tiktok-video-comments';
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -140,7 +140,7 @@ describe('Get TikTok Video Comments', () => {
         .post(PATH, { url: VIDEO, requestSource: 'ZAPIER', ...(cursor === undefined ? {} : { cursor }) })
         .reply(200, pageOf(n), JSON_TYPE),
     );
-    const perform = findComments({ limits: LIMITS, paging: DEFAULT_PAGING, now: () => 0 });
+    const perform = findComments({ ...DEFAULT_SETUP, clock: fakeClock().clock });
     const [thread] = (await run(perform, bundleFor({ url: VIDEO }))) as Thread[];
     expect(scopes.map((scope) => scope.isDone())).toEqual([true, true, true]);
     expect(thread).toMatchObject({ returned: 50, hasMore: true, total: 500 });
@@ -148,15 +148,16 @@ describe('Get TikTok Video Comments', () => {
   });
 
   it('asks for no second page when the first leaves too little of the step’s time', async () => {
-    nock(API).post(PATH, { url: VIDEO, requestSource: 'ZAPIER' }).reply(200, page(1), JSON_TYPE);
-    // The step starts at 0 s; the first page has taken 21 s: 4 s of the 25 s budget are left,
+    // The step starts at 0 s; the first page takes 21 s: 4 s of the 25 s budget are left,
     // less than the 5 s a page may need.
-    const times = [0, 21_000];
-    const perform = findComments({
-      limits: LIMITS,
-      paging: DEFAULT_PAGING,
-      now: () => times.shift() ?? 21_000,
-    });
+    const { clock, advance } = fakeClock();
+    nock(API)
+      .post(PATH, { url: VIDEO, requestSource: 'ZAPIER' })
+      .reply(() => {
+        advance(21_000);
+        return [200, page(1), JSON_TYPE];
+      });
+    const perform = findComments({ ...DEFAULT_SETUP, clock });
     const [thread] = (await run(perform, bundleFor({ url: VIDEO }))) as Thread[];
     expect(thread).toMatchObject({ returned: 4, hasMore: true });
   });

@@ -19,26 +19,29 @@ import {
 } from '../helpers';
 import documented from '../fixtures/documented-example.json';
 import { withPlainErrors } from '../../src/dumplingai/errors';
-import { DEFAULT_LIMITS, type BatchLimits } from '../../src/lookups/batch';
-import { checkTikTokLink } from '../../src/tiktok/link';
+import { DEFAULT_PACE, type PacedLimits } from '../../src/lookups/paced';
+import { DEFAULT_SETUP } from '../../src/lookups/setup';
 import { LIMITS } from '../../src/dumplingai/limits';
-import { jumpingClock } from '../fakeClock';
+import { checkTikTokLink } from '../../src/tiktok/link';
+import { fakeClock } from '../fakeClock';
 
 // The step with a clock that waits no real time: Retry-After and backoffs pass at once, and what
-// the step waited is in `clock.slept`.
-const stepWith = (limits: Readonly<BatchLimits> = DEFAULT_LIMITS) => {
-  const clock = jumpingClock();
+// the step waited is in `slept`.
+const stepWith = (pace: Readonly<PacedLimits> = DEFAULT_PACE) => {
+  const { clock, slept } = fakeClock();
   const batchSearch = (urls: unknown) =>
-    run(withPlainErrors(findVideos(LIMITS, limits, clock)), bundleFor({ urls })) as Promise<unknown[]>;
+    run(withPlainErrors(findVideos({ ...DEFAULT_SETUP, pace, clock })), bundleFor({ urls })) as Promise<
+      unknown[]
+    >;
   const lookUp = async (urls: unknown) => {
     const results = await batchSearch(urls);
     expect(results).toHaveLength(1);
     return results[0] as BatchOutput;
   };
-  return { clock, batchSearch, lookUp };
+  return { slept, batchSearch, lookUp };
 };
 // One lookup at a time, so the order of the requests is the order of the links.
-const ONE_AT_A_TIME = { ...DEFAULT_LIMITS, startInFlight: 1, maxInFlight: 1 };
+const ONE_AT_A_TIME = { ...DEFAULT_PACE, startInFlight: 1, maxInFlight: 1 };
 const runBatchStep = (urls: unknown) => stepWith().lookUp(urls);
 const batchSearch = (urls: unknown) => stepWith().batchSearch(urls);
 
@@ -182,11 +185,11 @@ describe('Get TikTok Videos', () => {
       .post(VIDEO_PATH)
       .times(3)
       .reply(503, { error: 'Rate limit exceeded.' }, { 'Retry-After': '2' });
-    const { clock, batchSearch: search } = stepWith();
+    const { slept, batchSearch: search } = stepWith();
     const error = await caught(() => search([short('ZMbusy')]));
     expect(busy.isDone()).toBe(true);
     // DumplingAI's Retry-After, before each of the two tries after the first.
-    expect(clock.slept).toEqual([2_000, 2_000]);
+    expect(slept).toEqual([2_000, 2_000]);
     expect([error.name, userMessage(error)]).toEqual([
       'ThrottledError',
       'None of the links could be looked up right now (DumplingAI was busy or could not be reached). Nothing was charged; Zapier will retry this step later.',
@@ -253,20 +256,20 @@ describe('Get TikTok Videos', () => {
       { 'Retry-After': '3' },
     );
     const recovered = answer('ZMone', 200, documented);
-    const { clock, lookUp } = stepWith();
+    const { slept, lookUp } = stepWith();
     const result = await lookUp([short('ZMone')]);
     expect([busy.isDone(), recovered.isDone()]).toEqual([true, true]);
-    expect(clock.slept).toEqual([3_000]);
+    expect(slept).toEqual([3_000]);
     expect(result).toMatchObject({ succeeded: 1, failed: 0 });
   });
 
   it('retries a 429 without Retry-After after its own backoff of 1 second', async () => {
     const busy = answer('ZMone', 429, { error: 'Too many requests' });
     const recovered = answer('ZMone', 200, documented);
-    const { clock, lookUp } = stepWith();
+    const { slept, lookUp } = stepWith();
     const result = await lookUp([short('ZMone')]);
     expect([busy.isDone(), recovered.isDone()]).toEqual([true, true]);
-    expect(clock.slept).toEqual([1_000]);
+    expect(slept).toEqual([1_000]);
     expect(result.succeeded).toBe(1);
   });
 

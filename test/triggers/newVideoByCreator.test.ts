@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
-import { DEFAULT_SETUP, newVideoByCreator, pollCreators } from '../../src/triggers/newVideoByCreator';
+import { newVideoByCreator, pollCreators, TRIGGER_SETUP } from '../../src/triggers/newVideoByCreator';
 import { outputFields } from '../../src/zapier/outputFields';
 import { withPlainErrors } from '../../src/dumplingai/errors';
 import {
@@ -15,7 +15,7 @@ import {
   transcriptPointerOf,
   userMessage,
 } from '../helpers';
-import { jumpingClock } from '../fakeClock';
+import { fakeClock } from '../fakeClock';
 
 const PATH = '/api/v1/get-tiktok-profile-videos';
 const JSON_TYPE = { 'Content-Type': 'application/json' };
@@ -443,16 +443,16 @@ describe('New TikTok Video by Creator, when something is wrong', () => {
 
   it('tries 3 times within the poll, then lets Zapier try later, when DumplingAI cannot be reached', async () => {
     const scope = nock(API).post(PATH).times(3).replyWithError('socket hang up');
-    const clock = jumpingClock();
+    const { clock, slept } = fakeClock();
     const error = await caught(() =>
       appTester(
-        withPlainErrors(pollCreators({ ...DEFAULT_SETUP, clock }), 'trigger'),
+        withPlainErrors(pollCreators({ ...TRIGGER_SETUP, clock }), 'trigger'),
         bundle({ creator: 'dumpling.kitchen' }),
         true,
       ),
     );
     expect(scope.isDone()).toBe(true);
-    expect(clock.slept).toEqual([1000, 2000]);
+    expect(slept).toEqual([1000, 2000]);
     expect([error.name, userMessage(error)]).toEqual([
       'ThrottledError',
       'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. The trigger tries again at its next check; nothing needs to change.',
@@ -516,14 +516,13 @@ const zapierCache = (now: () => number) => {
 
 describe('asking DumplingAI at most every hour, 6 hours or day, per creator', () => {
   const HOUR = 3_600_000;
-  let time = 0;
-  const clock = { now: () => time, sleep: () => Promise.resolve() };
+  const { clock, advance, setTime } = fakeClock();
   let cache = zapierCache(clock.now);
   /** One poll of a Zap, with the shared cache and clock, on the connection of `apiKey`. */
   const zapPoll = (inputData: Record<string, unknown>, meta: Meta = {}, apiKey = API_KEY) =>
     appTester(
       (z: ZObject, b: Bundle) =>
-        pollCreators({ ...DEFAULT_SETUP, clock })(
+        pollCreators({ ...TRIGGER_SETUP, clock })(
           { ...z, cache: cache.forConnection(b.authData.apiKey) as unknown as ZObject['cache'] },
           b as TriggerBundle,
         ),
@@ -534,7 +533,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
     JSON.stringify({ aweme_list: pairs.map(([id, time]) => ({ aweme_id: id, create_time: time })) });
 
   beforeEach(() => {
-    time = 0;
+    setTime(0);
     cache = zapierCache(clock.now);
   });
 
@@ -545,15 +544,15 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
     expect(first.isDone()).toBe(true);
 
     const second = answer('dumpling.kitchen', posts(['72', 200], ['71', 100]));
-    time = 59 * 60_000;
+    setTime(59 * 60_000);
     expect(ids(await zapPoll(hourly))).toEqual(['71']);
     expect(second.isDone()).toBe(false);
 
-    time = HOUR;
+    setTime(HOUR);
     expect(ids(await zapPoll(hourly))).toEqual(['72', '71']);
     expect(second.isDone()).toBe(true);
     // Another Zap of the same connection, a minute later: the kept list, no request.
-    time = HOUR + 60_000;
+    setTime(HOUR + 60_000);
     expect(ids(await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' }))).toEqual(['72', '71']);
   });
 
@@ -564,7 +563,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
     const other = nock(API, { reqheaders: { authorization: 'Bearer sk_other_connection' } })
       .post(PATH, { handle: 'dumpling.kitchen', requestSource: 'ZAPIER' })
       .reply(200, posts(['72', 200], ['71', 100]), JSON_TYPE);
-    time = 60_000;
+    setTime(60_000);
     expect(ids(await zapPoll(hourly, {}, 'sk_other_connection'))).toEqual(['72', '71']);
     expect(other.isDone()).toBe(true);
     expect(ids(await zapPoll(hourly))).toEqual(['71']);
@@ -574,13 +573,13 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
     answer('dumpling.kitchen', posts(['71', 100]));
     await zapPoll({ creator: ['dumpling.kitchen'], checkEvery: 'hour' });
     const added = answer('mika.travels', posts(['81', 150]));
-    time = 60_000;
+    setTime(60_000);
     expect(ids(await zapPoll({ creator: ['dumpling.kitchen', 'mika.travels'], checkEvery: 'hour' }))).toEqual(
       ['81', '71'],
     );
     expect(added.isDone()).toBe(true);
     // A poll that asks nobody gives the kept lists, never nothing.
-    time = 2 * 60_000;
+    setTime(2 * 60_000);
     expect(ids(await zapPoll({ creator: 'dumpling.kitchen,mika.travels', checkEvery: 'hour' }))).toEqual([
       '81',
       '71',
@@ -603,7 +602,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
 
   it('keeps a creator’s list under one key, for the connection, twice the longest interval', async () => {
     answer('dumpling.kitchen', posts(['71', 100]));
-    time = 5000;
+    setTime(5000);
     await zapPoll({ creator: 'Dumpling.Kitchen', checkEvery: 'six_hours' });
     expect(cache.calls).toEqual([
       ['get', 'creator-posts:dumpling.kitchen', ['auth']],
@@ -624,10 +623,10 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
   ])('asks again once %s has passed, not before', async (checkEvery, ms) => {
     answer('dumpling.kitchen', posts(['71', 100]));
     await zapPoll({ creator: 'dumpling.kitchen', checkEvery });
-    time = ms - 1;
+    setTime(ms - 1);
     await zapPoll({ creator: 'dumpling.kitchen', checkEvery });
     const again = answer('dumpling.kitchen', posts(['71', 100]));
-    time = ms;
+    setTime(ms);
     await zapPoll({ creator: 'dumpling.kitchen', checkEvery });
     expect(again.isDone()).toBe(true);
   });
@@ -687,7 +686,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
   it('reads on with maxCursor after a long interval, until it meets the newest post it kept', async () => {
     answer('dumpling.kitchen', posts(['70', 100]));
     await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' });
-    time = 24 * HOUR;
+    setTime(24 * HOUR);
     // A busy day: three pages of new posts before the one kept.
     const pages = [
       nock(API)
@@ -735,12 +734,12 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
   it('reads on only while the poll has time left for the creator, keeping the pages it read', async () => {
     answer('dumpling.kitchen', posts(['70', 100]));
     await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' });
-    time = 24 * HOUR;
+    setTime(24 * HOUR);
     // The first page takes 8 s of a poll that has 12 s: 4 s are too few for another page.
     const first = nock(API)
       .post(PATH, { handle: 'dumpling.kitchen', requestSource: 'ZAPIER' })
       .reply(() => {
-        time += 8_000;
+        advance(8_000);
         return [
           200,
           JSON.stringify({
@@ -753,7 +752,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
       });
     const items = await appTester(
       (z: ZObject, b: Bundle) =>
-        pollCreators({ ...DEFAULT_SETUP, pace: { ...DEFAULT_SETUP.pace, budgetMs: 12_000 }, clock })(
+        pollCreators({ ...TRIGGER_SETUP, pace: { ...TRIGGER_SETUP.pace, budgetMs: 12_000 }, clock })(
           { ...z, cache: cache.forConnection(b.authData.apiKey) as unknown as ZObject['cache'] },
           b as TriggerBundle,
         ),
@@ -768,7 +767,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
       JSON.stringify({ ...JSON.parse(posts([`7${9 - n}`, 1000 - n])), has_more: 1, max_cursor: `c${n}` });
     answer('dumpling.kitchen', posts(['70', 100]));
     await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' });
-    time = 24 * HOUR;
+    setTime(24 * HOUR);
     const scopes = [0, 1, 2, 3, 4].map((n) =>
       nock(API)
         .post(PATH, {
@@ -810,7 +809,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
         }),
       );
     await zapPoll({ creator: 'dumpling.kitchen', checkEvery: 'day' });
-    time = 24 * HOUR;
+    setTime(24 * HOUR);
     const read = [
       nock(API)
         .post(PATH, { handle: 'dumpling.kitchen', requestSource: 'ZAPIER' })
@@ -826,7 +825,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
       .post(PATH)
       .reply(200, posts(['1', 0]));
     await zapPoll({ creator: 'no.times', checkEvery: 'day' });
-    time = 48 * HOUR;
+    setTime(48 * HOUR);
     const once = nock(API)
       .post(PATH)
       .reply(200, page([['2', 0]], true));
@@ -837,7 +836,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
   it('gives nothing, and no error, when the poll has no time to ask anyone', async () => {
     const items = await appTester(
       (z: ZObject, b: Bundle) =>
-        pollCreators({ ...DEFAULT_SETUP, pace: { ...DEFAULT_SETUP.pace, budgetMs: 1000 }, clock })(
+        pollCreators({ ...TRIGGER_SETUP, pace: { ...TRIGGER_SETUP.pace, budgetMs: 1000 }, clock })(
           { ...z, cache: cache.forConnection(b.authData.apiKey) as unknown as ZObject['cache'] },
           b as TriggerBundle,
         ),
@@ -852,7 +851,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
       const scope = answer('dumpling.kitchen', posts(['71', 100]));
       const items = await appTester(
         (z: ZObject, b: Bundle) =>
-          pollCreators({ ...DEFAULT_SETUP, clock })(
+          pollCreators({ ...TRIGGER_SETUP, clock })(
             { ...z, cache: { ...z.cache, get: () => Promise.resolve(held) } },
             b as TriggerBundle,
           ),
@@ -868,7 +867,7 @@ describe('asking DumplingAI at most every hour, 6 hours or day, per creator', ()
     const logged: string[] = [];
     const items = await appTester(
       (z: ZObject, b: Bundle) =>
-        pollCreators({ ...DEFAULT_SETUP, clock })(
+        pollCreators({ ...TRIGGER_SETUP, clock })(
           {
             ...z,
             console: { ...z.console, log: (line: string) => logged.push(line) },
@@ -911,11 +910,11 @@ describe('watching many creators in one trigger', () => {
       });
     return { asked, scope };
   };
-  const clock = jumpingClock();
+  const { clock } = fakeClock();
   const run = (inputData: Record<string, unknown>, meta: Meta = {}, cache = zapierCache(clock.now)) =>
     appTester(
       (z: ZObject, b: Bundle) =>
-        withPlainErrors(pollCreators({ ...DEFAULT_SETUP, clock }), 'trigger')(
+        withPlainErrors(pollCreators({ ...TRIGGER_SETUP, clock }), 'trigger')(
           { ...z, cache: cache.forConnection(b.authData.apiKey) as unknown as ZObject['cache'] },
           b as TriggerBundle,
         ),
@@ -1048,7 +1047,7 @@ describe('watching many creators in one trigger', () => {
     const late = await caught(() =>
       appTester(
         (z: ZObject, b: Bundle) =>
-          pollCreators({ ...DEFAULT_SETUP, pace: { ...DEFAULT_SETUP.pace, budgetMs: 1000 }, clock })(
+          pollCreators({ ...TRIGGER_SETUP, pace: { ...TRIGGER_SETUP.pace, budgetMs: 1000 }, clock })(
             z,
             b as TriggerBundle,
           ),
@@ -1096,19 +1095,15 @@ describe('watching many creators in one trigger', () => {
   });
 
   it('gives the editor what it has once 20 of the 25 seconds are gone, asking no further creator', async () => {
-    let time = 0;
+    const { clock, advance } = fakeClock();
     const slow = nock(API)
       .post(PATH, { handle: 'dumpling.kitchen', requestSource: 'ZAPIER' })
       .reply(() => {
-        time += 20_000;
+        advance(20_000);
         return [200, posts(['71', 100]), JSON_TYPE];
       });
     const items = await appTester(
-      (z: ZObject, b: Bundle) =>
-        pollCreators({ ...DEFAULT_SETUP, clock: { now: () => time, sleep: () => Promise.resolve() } })(
-          z,
-          b as TriggerBundle,
-        ),
+      (z: ZObject, b: Bundle) => pollCreators({ ...TRIGGER_SETUP, clock })(z, b as TriggerBundle),
       bundle({ creator: ['dumpling.kitchen', 'mika.travels'] }, { isLoadingSample: true }),
     );
     // Asking mika.travels would be a request no interceptor answers, which fails the test.
