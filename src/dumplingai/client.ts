@@ -236,16 +236,17 @@ export const fetchProfile = (
 
 /**
  * A page of a creator's posts, by handle: the first one, or the one after the page whose
- * `max_cursor` is sent back as `maxCursor`. Null when DumplingAI knows no such account.
+ * `max_cursor` is sent back as `maxCursor`. `refused` when TikTok would not show them (a private,
+ * restricted or removed account); null when DumplingAI knows no such account.
  */
-export const fetchCreatorPosts = (
+export const fetchCreatorPosts = async (
   z: ZObject,
   apiKey: unknown,
   handle: string,
   maxCursor: string | null,
   options?: AskOptions,
-): Promise<JsonObject | null> =>
-  askFor(
+): Promise<JsonObject | 'refused' | null> => {
+  const page = await askFor(
     z,
     apiKey,
     { path: PROFILE_VIDEOS_PATH, body: maxCursor === null ? { handle } : { handle, maxCursor } },
@@ -253,6 +254,9 @@ export const fetchCreatorPosts = (
     apiMessages.unreadablePosts,
     options,
   );
+  // Unlike a profile's, the refusal is told apart from no account: a Zap's owner fixes each another way.
+  return page !== null && tikTokRefused(page) ? 'refused' : page;
+};
 
 // Paging endpoints (creator search, comments).
 

@@ -4,7 +4,6 @@ import { fetchCreatorPosts, type AskOptions } from '../dumplingai/client';
 import type { Limits } from '../dumplingai/limits';
 import { nextCursorOf, postsOnPage } from '../tiktok/creatorPosts';
 import { hasMore } from '../tiktok/page';
-import { tikTokRefused } from '../tiktok/refusal';
 import type { TikTokVideoOutput } from '../zapier/media';
 import { newestFirst } from '../zapier/newestFirst';
 import { videoOutput } from './lookUpVideo';
@@ -33,7 +32,7 @@ const readCreatorPage = async (
 ): Promise<CreatorPage | null> => {
   const page = await fetchCreatorPosts(z, apiKey, handle, cursor, options);
   if (page === null) return null;
-  if (tikTokRefused(page)) return { kind: 'refused' };
+  if (page === 'refused') return { kind: 'refused' };
   const posts = postsOnPage(page).map(({ post, pinned }) => ({
     ...videoOutput(z, post, language),
     isPinned: pinned,
