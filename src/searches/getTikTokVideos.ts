@@ -8,6 +8,7 @@ import {
 
 import { plainError, withPlainErrors } from '../dumplingai/errors';
 import { RETRY_SECONDS, type Limits } from '../dumplingai/limits';
+import { splitPasted } from '../tiktok/link';
 import { ACCEPTED_FORMS_HELP } from '../tiktok/linkMessages';
 import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
 import { asLineItems, outputFields as videoOutputFields, type OutputField } from '../zapier/outputFields';
@@ -29,7 +30,7 @@ export const batchText = {
   label: 'Get TikTok Videos',
   description: `Finds up to ${MAX_BATCH_URLS} TikTok videos by URL in one step, with a reason for each link that could not be looked up.`,
   urlsLabel: 'Video URLs',
-  urlsHelp: `Up to ${MAX_BATCH_URLS} TikTok video links, one per row (a row may also hold several, separated by commas). Repeated links are looked up once; invalid ones are reported without spending a credit.`,
+  urlsHelp: `Up to ${MAX_BATCH_URLS} TikTok video links, one per row (a row may also hold several, separated by commas or line breaks). Repeated links are looked up once; invalid ones are reported without spending a credit.`,
 } as const;
 
 export const lookUpWith =
@@ -67,7 +68,7 @@ export const findVideos = ({ limits, pace, clock }: StepSetup) =>
     // A single mapped value may hold several links, one per line or separated by commas (TikTok
     // links never contain either); anything else stays whole, so a typo is reported as typed.
     const entries = (Array.isArray(urls) ? urls : [urls]).flatMap((entry) =>
-      typeof entry === 'string' ? entry.split(/[,\n]+/) : [],
+      typeof entry === 'string' ? splitPasted(entry) : [],
     );
     const language = languageCode(bundle.inputData.transcriptLanguage);
     if (language === null)

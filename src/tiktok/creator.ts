@@ -1,4 +1,4 @@
-import { pastedText } from './link';
+import { pastedText, splitPasted } from './link';
 
 // Which TikTok creator a user means, read once from what people paste: `@handle`, `handle`, a
 // profile link (any letter case, query, fragment, trailing slashes or profile tab), or a link to
@@ -99,7 +99,7 @@ export const checkCreators = (input: unknown, limit: number): CreatorsCheck => {
     .flatMap((entry) =>
       typeof entry === 'number' ? [String(entry)] : typeof entry === 'string' ? [entry] : [],
     )
-    .flatMap((entry) => entry.split(/[,\r\n]+/))
+    .flatMap(splitPasted)
     .filter((entry) => pastedText(entry) !== '');
   const handles: string[] = [];
   for (const entry of entries) {

@@ -130,6 +130,12 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
 export const pastedText = (input: unknown): string =>
   typeof input === 'string' ? input.replace(INVISIBLE, '').trim() : '';
 
+/**
+ * The entries of one pasted text: separated by commas or line breaks, in any line ending (a
+ * column pasted from a sheet, a file saved on an old Mac). No link or name holds either.
+ */
+export const splitPasted = (text: string): string[] => text.split(/[,\r\n]+/);
+
 const accepted = (link: TikTokLink): LinkCheck => ({ ok: true, link, url: addressOf(link) });
 
 /**

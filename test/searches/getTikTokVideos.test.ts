@@ -68,7 +68,7 @@ describe('Get TikTok Videos', () => {
   it('shows every accepted form in the input’s help, each in backticks', () => {
     const [field] = getTikTokVideos.operation.inputFields as { helpText: string }[];
     expect(field?.helpText).toContain(
-      'Up to 25 TikTok video links, one per row (a row may also hold several, separated by commas). Repeated links are looked up once; invalid ones are reported without spending a credit.',
+      'Up to 25 TikTok video links, one per row (a row may also hold several, separated by commas or line breaks). Repeated links are looked up once; invalid ones are reported without spending a credit.',
     );
     expect(field?.helpText).toContain(
       "Accepted: `https://www.tiktok.com/@user/video/<id>`, `https://www.tiktok.com/@user/photo/<id>`, `https://vm.tiktok.com/<code>/`, `https://vt.tiktok.com/<code>/`, `https://www.tiktok.com/t/<code>/`, `https://www.tiktok.com/embed/v2/<id>`, `https://m.tiktok.com/v/<id>.html`, TikTok's share text with the link in it, or the post's id alone.",
@@ -159,6 +159,13 @@ describe('Get TikTok Videos', () => {
     expect(once.isDone()).toBe(true);
     expect(result.succeeded).toBe(1);
     expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('takes links pasted one per line in any line ending (a column from a sheet, an old Mac file)', async () => {
+    const scopes = ['ZMone', 'ZMtwo', 'ZMthree'].map((code) => answer(code, 200, documented));
+    const result = await runBatchStep(`${short('ZMone')}\r${short('ZMtwo')}\r\n${short('ZMthree')}`);
+    expect(scopes.map((scope) => scope.isDone())).toEqual([true, true, true]);
+    expect(result).toMatchObject({ succeeded: 3, failed: 0 });
   });
 
   it('skips list entries that are not text', async () => {

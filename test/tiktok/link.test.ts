@@ -2,7 +2,7 @@ import fc from 'fast-check';
 
 // Real link forms, each with the address it must be sent as, or the kind of page it is.
 import links from '../fixtures/links.json';
-import { addressOf, checkTikTokLink, type TikTokLink } from '../../src/tiktok/link';
+import { addressOf, checkTikTokLink, splitPasted, type TikTokLink } from '../../src/tiktok/link';
 import { urlMessages, type RefusedKind } from '../../src/tiktok/linkMessages';
 
 const ID = '7321234567890123456';
@@ -72,6 +72,17 @@ describe('checkTikTokLink: refused, with what the link is', () => {
   it('says what the link is when that is known', () => {
     expect(urlMessages.profile).toMatch(/^That is a link to a TikTok profile, not to one video\./);
     expect(urlMessages.douyin).toMatch(/^That is a Douyin link/);
+  });
+});
+
+describe('splitPasted', () => {
+  it.each([
+    ['a.b', ['a.b']],
+    ['a.b, c.d', ['a.b', ' c.d']],
+    ['a.b\nc.d\r\ne.f\rg.h', ['a.b', 'c.d', 'e.f', 'g.h']],
+    [',,a.b,\n', ['', 'a.b', '']],
+  ])('splits %j at commas and line breaks of any ending into %j', (text, entries) => {
+    expect(splitPasted(text)).toEqual(entries);
   });
 });
 
