@@ -188,7 +188,7 @@ export const statusCases = (
     '{"error":"boom"}',
     {},
     'AppError',
-    'DumplingAI had a problem on its side: boom Try again later; if it keeps happening, contact DumplingAI support.',
+    'DumplingAI had a problem on its side: boom. Try again later; if it keeps happening, contact DumplingAI support.',
   ],
   [
     503,

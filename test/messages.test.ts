@@ -14,6 +14,7 @@ import { creatorListMessages, creatorMessages } from '../src/tiktok/creator';
 import { creatorsText } from '../src/searches/findTikTokCreators';
 import { commentsText } from '../src/searches/getTikTokVideoComments';
 import { creatorTriggerText } from '../src/triggers/newVideoByCreator';
+import { creatorVideosText } from '../src/searches/getTikTokCreatorVideos';
 
 const CONTEXTS: Context[] = ['step', 'batch', 'trigger', 'connection', 'file'];
 
@@ -32,6 +33,8 @@ describe('messages', () => {
     apiMessages.notFound('x'.repeat(400)),
     apiMessages.serverError('x'.repeat(400)),
     apiMessages.unexpectedStatus(418, 'x'.repeat(400)),
+    apiMessages.serverError('x'.repeat(400), 'trigger'),
+    apiMessages.unexpectedStatus(418, 'x'.repeat(400), 'trigger'),
     apiMessages.unreadableAnswer('x'.repeat(400)),
     ...(['step', 'batch', 'trigger'] as const).flatMap((context) => [
       apiMessages.answeredUnreadable(context),
@@ -44,6 +47,9 @@ describe('messages', () => {
     apiMessages.unreadableComments(longest),
     creatorsText.badMinimum(longest),
     commentsText.badMax(longest),
+    creatorVideosText.badMax(longest),
+    creatorVideosText.badDate(longest),
+    creatorVideosText.unavailable(handle),
     // A roster of 25 creators with the longest usernames.
     ...[1, 2, 25].flatMap((count) => {
       const handles = Array.from({ length: count }, () => handle);

@@ -105,10 +105,10 @@ export const failureFor = (
     default:
       // 500 and 502 are documented; any other 5xx (a 504 from a proxy, say) is DumplingAI's side too.
       return status >= 500
-        ? { kind: 'fail', message: apiMessages.serverError(detail), code: 'upstream_error', status }
+        ? { kind: 'fail', message: apiMessages.serverError(detail, context), code: 'upstream_error', status }
         : {
             kind: 'fail',
-            message: apiMessages.unexpectedStatus(status, detail),
+            message: apiMessages.unexpectedStatus(status, detail, context),
             code: 'unexpected_status',
             status,
           };

@@ -75,8 +75,16 @@ export const networkMessages = {
 export const clip = (text: string, room: number): string =>
   text.length <= room ? text : `${text.slice(0, Math.max(0, room - 1))}…`;
 
+// DumplingAI's details often end without a full stop ("Internal server error"): one is added, so
+// the advice after it starts a sentence of its own.
+const sentence = (detail: string): string => (/[.!?…]$/.test(detail) ? detail : `${detail}.`);
+
 const withDetail = (before: string, detail: string, after: string): string =>
-  `${before}${clip(detail, MAX_MESSAGE_LENGTH - before.length - after.length)}${after}`;
+  `${before}${clip(sentence(detail), MAX_MESSAGE_LENGTH - before.length - after.length)}${after}`;
+
+// What to do when DumplingAI failed on its side: a trigger tries again by itself.
+const later = (context: Context): string =>
+  context === 'trigger' ? 'The trigger tries again at its next check' : 'Try again later';
 
 export const apiMessages = {
   badRequest: (detail: string, context: Context = 'step'): string =>
@@ -103,17 +111,17 @@ export const apiMessages = {
     `DumplingAI's ${service} is rate-limited right now. ${tryAgain(context, delaySeconds)}`,
   tooManyRequests: (delaySeconds: number, context: Context): string =>
     `DumplingAI is getting too many requests from your account right now. ${tryAgain(context, delaySeconds)}`,
-  serverError: (detail: string): string =>
+  serverError: (detail: string, context: Context = 'step'): string =>
     withDetail(
       'DumplingAI had a problem on its side: ',
       detail,
-      ' Try again later; if it keeps happening, contact DumplingAI support.',
+      ` ${later(context)}; if it keeps happening, contact DumplingAI support.`,
     ),
-  unexpectedStatus: (status: number, detail: string): string =>
+  unexpectedStatus: (status: number, detail: string, context: Context = 'step'): string =>
     withDetail(
       `DumplingAI answered with an unexpected error (HTTP ${status}): `,
       detail,
-      ' Try again later.',
+      ` ${later(context)}.`,
     ),
   unreadableAnswer: (detail: string): string =>
     withDetail(

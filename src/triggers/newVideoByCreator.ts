@@ -17,7 +17,7 @@ import { runPaced, type LookupOutcome } from '../lookups/paced';
 import { DEFAULT_SETUP, type StepSetup } from '../lookups/setup';
 import { checkCreators, CREATOR_FORMS_HELP } from '../tiktok/creator';
 import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
-import { newestFirst } from '../zapier/newestFirst';
+import { MAX_TRIGGER_ITEMS, newestFirst } from '../zapier/newestFirst';
 import { creatorVideoOutputFields } from '../zapier/outputFields';
 import { videoSample } from '../zapier/videoSample';
 
@@ -73,7 +73,9 @@ export const creatorTriggerText = {
   badCheckEvery: (entered: string): string =>
     `"${entered.slice(0, 20)}" is not one of the choices for Ask DumplingAI. Pick one of the choices in this trigger.`,
   notFound: (handles: string[]): string =>
-    `DumplingAI found no TikTok account ${named(handles)}, or could not see its posts. Check the username (creators can change it) and that the account is public, or remove it from this trigger.`,
+    handles.length === 1
+      ? `DumplingAI found no TikTok account ${named(handles)}, or could not see its posts. Check the username (creators can change it) and that the account is public, or remove it from this trigger.`
+      : `DumplingAI found no TikTok accounts ${named(handles)}, or could not see their posts. Check each username (creators can change them) and that the accounts are public, or remove them from this trigger.`,
   unavailable: (handles: string[]): string =>
     `TikTok would not show the posts of ${named(handles)}: private, restricted, renamed or gone. Check the username on TikTok (creators can change it), or remove it from this trigger.`,
   baselineIncomplete:
@@ -231,13 +233,15 @@ export const pollCreators =
         );
         if (found.kind === 'none') throw cannotWatch(z, [handle], []);
         if (found.kind === 'refused') throw cannotWatch(z, [], [handle]);
-        await keptList(z, handle).set({ at: clock.now(), items: found.posts });
+        // Kept for the next poll, unless it would leave a gap after the list a poll kept: the
+        // editor reads one page, where a poll reads on to the posts it saw last.
+        const kept = keptList(z, handle);
+        const last = await kept.get();
+        if (last === null || reachesBack(last)(found.posts))
+          await kept.set({ at: clock.now(), items: found.posts });
         items.push(...found.posts.filter((item) => photos || !item.isPhotoPost));
-        if (
-          newestFirst(items).length >= SAMPLE_ITEMS ||
-          clock.now() - started >= pace.budgetMs - paging.minPageMs
-        )
-          break;
+        // Each creator's posts come once, with ids (see readCreatorPosts), and no two share one.
+        if (items.length >= SAMPLE_ITEMS || clock.now() - started >= pace.budgetMs - paging.minPageMs) break;
       }
       return newestFirst(items).slice(0, SAMPLE_ITEMS);
     }
@@ -288,11 +292,13 @@ export const pollCreators =
     // Kept before anything is thrown, so what was paid for is there for the next poll.
     await Promise.all(saving);
     if (gone.length > 0 || refused.length > 0) throw cannotWatch(z, gone, refused);
-    // A rejected key, an empty account or a creator DumplingAI refuses must reach the Zap's
-    // owner, whatever lists were kept or fetched (those are kept above for the next poll).
+    // A rejected key or an empty account, and a creator DumplingAI failed on (a 400, its own
+    // error, an answer that cannot be read), must reach the Zap's owner whatever others answered:
+    // left out quietly, a creator would go unwatched for good. What was paid for is kept above,
+    // and the next poll asks no more than it would have.
     if (stop !== null) throw stop.error;
-    const badInput = [...errors.values()].find((error) => appErrorCode(error) === 'bad_request');
-    if (badInput !== undefined) throw badInput;
+    const failed = settled.findIndex((end) => end.kind === 'failed');
+    if (failed !== -1) throw errors.get(failed) as Error;
     // Zapier's baseline must hold every creator's posts: one left out would later fire its old
     // posts as new. So the baseline is tried again until every creator was read.
     const missed = settled.findIndex((end) => end.kind !== 'found');
@@ -304,9 +310,8 @@ export const pollCreators =
       );
     const fetched = settled.some((end) => end.kind === 'found');
     if (!fetched && lists.size === 0) {
-      // Nothing fetched now or before: the Zap's owner hears why, as with one creator.
-      const failed = settled.findIndex((end) => end.kind === 'failed' || end.kind === 'gaveUp');
-      const error = errors.get(failed);
+      // Nothing fetched now or before: Zapier tries again later, as with one creator.
+      const error = errors.get(settled.findIndex((end) => end.kind === 'gaveUp'));
       if (error !== undefined) throw retried(z, error);
     }
     // Kept lists may come from a Zap that asked for another language: every pointer is this Zap's.
@@ -314,7 +319,9 @@ export const pollCreators =
       .flat()
       .filter((item) => photos || !item.isPhotoPost)
       .map((item) => ({ ...item, transcript: transcriptPointer(z, item, language) }));
-    return newestFirst(items);
+    // Zapier's baseline takes every post: capped, it could leave out a creator's older posts,
+    // which a later poll (with another creator's posts missing) would fire as new.
+    return newestFirst(items, bundle.meta.isPopulatingDedupe ? Infinity : MAX_TRIGGER_ITEMS);
   };
 
 /**

@@ -76,7 +76,7 @@ describe('fetchVideo', () => {
     ['{"id":""}', undefined, 'the answer had no video id.'],
     ['{"id": 7', undefined, 'the answer was not JSON.'],
     ['"just text"', undefined, 'the answer was not JSON.'],
-    ['{"error":"Upstream hiccup"}', undefined, 'Upstream hiccup'],
+    ['{"error":"Upstream hiccup"}', undefined, 'Upstream hiccup.'],
   ])('says what a 200 of %j was instead of a video', async (content, headers, detail) => {
     const { scope, result } = fetchOne(content, headers);
     const error = await caught(() => result);
@@ -92,7 +92,7 @@ describe('fetchVideo', () => {
   it('masks the key where DumplingAI echoes it in a 200', async () => {
     const { result } = fetchOne(JSON.stringify({ error: `Key ${API_KEY} is on a free plan` }));
     expect(userMessage(await caught(() => result))).toBe(
-      'DumplingAI sent an answer that is not TikTok video data: Key :censored: is on a free plan Try again later; if it keeps happening, contact DumplingAI support.',
+      'DumplingAI sent an answer that is not TikTok video data: Key :censored: is on a free plan. Try again later; if it keeps happening, contact DumplingAI support.',
     );
   });
 
@@ -269,7 +269,7 @@ describe('fetchTranscript', () => {
   it.each([
     ['', 'the answer was empty.'],
     ['<html>busy</html>', 'the answer was a web page, not JSON.'],
-    ['{"error":"Failed to get TikTok transcript: timeout"}', 'Failed to get TikTok transcript: timeout'],
+    ['{"error":"Failed to get TikTok transcript: timeout"}', 'Failed to get TikTok transcript: timeout.'],
     ['{"transcript":42}', 'the answer had no transcript.'],
     ['[]', 'the answer had no transcript.'],
   ])('says what a 200 of %j was instead of a transcript', async (content, detail) => {

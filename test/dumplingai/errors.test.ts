@@ -146,7 +146,6 @@ describe('failureFor', () => {
   });
 
   it.each([
-    'Invalid JSON in request body',
     "'url' parameter is required and must be a non-empty string.",
     'Invalid TikTok video URL format.',
     'The video service could not process the provided URL.',
@@ -156,6 +155,17 @@ describe('failureFor', () => {
       kind: 'halt',
       message: `DumplingAI could not process what this step sent: ${message} Check the link, username or search words in this step and try again.`,
     });
+  });
+
+  it('ends a detail DumplingAI sent without a full stop with one, so the advice reads as its own sentence', () => {
+    expect(failureFor(400, { error: 'Invalid JSON in request body' }, null, step)).toEqual({
+      kind: 'halt',
+      message:
+        'DumplingAI could not process what this step sent: Invalid JSON in request body. Check the link, username or search words in this step and try again.',
+    });
+    expect(failureFor(500, { error: 'Are you sure?' }, null, step).message).toBe(
+      'DumplingAI had a problem on its side: Are you sure? Try again later; if it keeps happening, contact DumplingAI support.',
+    );
   });
 
   it('401 asks the user to reconnect', () => {
@@ -188,12 +198,11 @@ describe('failureFor', () => {
     expect(failure).toEqual({
       kind: 'halt',
       message:
-        'DumplingAI found no TikTok video: TikTok video not found for URL: https://vm.tiktok.com/x/ Check that the video is public and still online.',
+        'DumplingAI found no TikTok video: TikTok video not found for URL: https://vm.tiktok.com/x/. Check that the video is public and still online.',
     });
   });
 
   it.each([
-    [500, 'An unexpected server error occurred while fetching the TikTok video: socket hang up'],
     [500, 'Service not configured. Please contact support.'],
     [500, 'Service authentication failed. Please contact support.'],
     [502, 'The video service is currently unavailable.'],
@@ -241,7 +250,7 @@ describe('failureFor', () => {
   it('an undocumented status names the status and the message', () => {
     expect(failureFor(418, { error: "I'm a teapot" }, null, step)).toEqual({
       kind: 'fail',
-      message: "DumplingAI answered with an unexpected error (HTTP 418): I'm a teapot Try again later.",
+      message: "DumplingAI answered with an unexpected error (HTTP 418): I'm a teapot. Try again later.",
       code: 'unexpected_status',
       status: 418,
     });

@@ -229,7 +229,6 @@ describe('error statuses', () => {
   });
 
   it.each([
-    [500, 'An unexpected server error occurred while fetching the TikTok video: timeout'],
     [500, 'Service not configured. Please contact support.'],
     [500, 'Service authentication failed. Please contact support.'],
     [502, 'The video service is currently unavailable.'],
@@ -284,7 +283,7 @@ describe('error statuses', () => {
     const error = await caught(() => runSearch());
     expect(scope.isDone()).toBe(true);
     expect(userMessage(error)).toBe(
-      'DumplingAI could not process what this step sent: Bad url Check the link, username or search words in this step and try again.',
+      'DumplingAI could not process what this step sent: Bad url. Check the link, username or search words in this step and try again.',
     );
   });
 
@@ -294,7 +293,7 @@ describe('error statuses', () => {
     expect(scope.isDone()).toBe(true);
     expect(error.message).not.toContain(API_KEY);
     expect(userMessage(error)).toBe(
-      'DumplingAI had a problem on its side: Key :censored: failed upstream Try again later; if it keeps happening, contact DumplingAI support.',
+      'DumplingAI had a problem on its side: Key :censored: failed upstream. Try again later; if it keeps happening, contact DumplingAI support.',
     );
   });
 

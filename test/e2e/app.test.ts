@@ -69,7 +69,7 @@ describe('Get TikTok Video against the sandbox', () => {
     [
       500,
       'AppError',
-      'DumplingAI had a problem on its side: An unexpected server error occurred while fetching the TikTok video: sandbox fault Try again later; if it keeps happening, contact DumplingAI support.',
+      'DumplingAI had a problem on its side: An unexpected server error occurred while fetching the TikTok video: sandbox fault. Try again later; if it keeps happening, contact DumplingAI support.',
     ],
     [
       502,

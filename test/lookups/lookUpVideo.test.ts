@@ -120,7 +120,7 @@ describe('hostile answers from upstream, and what the user sees', () => {
       418,
       '{"error":"I am a teapot"}',
       jsonType,
-      'DumplingAI answered with an unexpected error (HTTP 418): I am a teapot Try again later.',
+      'DumplingAI answered with an unexpected error (HTTP 418): I am a teapot. Try again later.',
     ],
     [
       'a 504 from a proxy',

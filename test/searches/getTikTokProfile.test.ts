@@ -142,7 +142,7 @@ describe('Get TikTok Profile', () => {
   });
 
   it.each([
-    ['{"error":"Upstream hiccup"}', 'Upstream hiccup'],
+    ['{"error":"Upstream hiccup"}', 'Upstream hiccup.'],
     ['{"user":{"nickname":"no id"}}', 'the answer named no TikTok account.'],
     ['{"stats":{}}', 'the answer named no TikTok account.'],
     ['{"statusCode":0,"userInfo":{}}', 'the answer named no TikTok account.'],

@@ -128,7 +128,7 @@ describe('Get TikTok Transcript', () => {
       { error: 'TikTok transcript API error: upstream 502' },
       {},
       'HaltedError',
-      'DumplingAI could not process what this step sent: TikTok transcript API error: upstream 502 Check the link, username or search words in this step and try again.',
+      'DumplingAI could not process what this step sent: TikTok transcript API error: upstream 502. Check the link, username or search words in this step and try again.',
     ],
     [
       401,
@@ -170,7 +170,7 @@ describe('Get TikTok Transcript', () => {
       { error: 'Invalid response from TikTok transcript service: bad JSON' },
       {},
       'AppError',
-      'DumplingAI had a problem on its side: Invalid response from TikTok transcript service: bad JSON Try again later; if it keeps happening, contact DumplingAI support.',
+      'DumplingAI had a problem on its side: Invalid response from TikTok transcript service: bad JSON. Try again later; if it keeps happening, contact DumplingAI support.',
     ],
   ])('a %i says what to do, as for the video step', async (status, body, headers, name, message) => {
     const scope = nock(API).post(PATH).reply(status, body, headers);
@@ -181,7 +181,7 @@ describe('Get TikTok Transcript', () => {
 
   it.each([
     ['an HTML page', '<html>busy</html>', 'the answer was a web page, not JSON.'],
-    ['an error that echoes the key', JSON.stringify({ error: `bad key ${API_KEY}` }), 'bad key :censored:'],
+    ['an error that echoes the key', JSON.stringify({ error: `bad key ${API_KEY}` }), 'bad key :censored:.'],
     ['no transcript', '{"language":"en"}', 'the answer had no transcript.'],
   ])('a 200 with %s is a plain error, not a crash', async (_case, body, detail) => {
     const scope = nock(API).post(PATH).reply(200, body);

@@ -1043,7 +1043,15 @@ describe('watching many creators in one trigger', () => {
     const busy = await caught(() =>
       run({ creator: ['dumpling.kitchen', 'mika.travels'] }, { isPopulatingDedupe: true }),
     );
-    expect(busy.name).toBe('ThrottledError');
+    // The refusal itself, with DumplingAI's Retry-After, is what Zapier is told.
+    expect([busy.name, JSON.parse(busy.message)]).toEqual([
+      'ThrottledError',
+      {
+        message:
+          "DumplingAI's TikTok creator-posts service is rate-limited right now. The trigger tries again at its next check; nothing needs to change.",
+        delay: 3600,
+      },
+    ]);
     const late = await caught(() =>
       appTester(
         (z: ZObject, b: Bundle) =>
@@ -1054,9 +1062,13 @@ describe('watching many creators in one trigger', () => {
         bundle({ creator: 'dumpling.kitchen' }, { isPopulatingDedupe: true }),
       ),
     );
-    expect([late.name, userMessage(late)]).toEqual([
+    expect([late.name, JSON.parse(late.message)]).toEqual([
       'ThrottledError',
-      'Not every creator could be read in time while Zapier set up this trigger, so it will try again; nothing needs to change.',
+      {
+        message:
+          'Not every creator could be read in time while Zapier set up this trigger, so it will try again; nothing needs to change.',
+        delay: 60,
+      },
     ]);
   });
 
@@ -1109,6 +1121,183 @@ describe('watching many creators in one trigger', () => {
     // Asking mika.travels would be a request no interceptor answers, which fails the test.
     expect(slow.isDone()).toBe(true);
     expect(ids(items as Item[])).toEqual(['71']);
+  });
+
+  it('gives Zapier’s baseline every post of every creator, past 100, so none fires later as new', async () => {
+    const handles = ['aa.aa', 'bb.bb', 'cc.cc', 'dd.dd'];
+    roster(
+      Object.fromEntries(
+        handles.map((handle, n) => [
+          handle,
+          [
+            200,
+            posts(
+              ...Array.from({ length: 30 }, (_, k): [string, number] => [`7${n}${100 + k}`, 1000 * n + k]),
+            ),
+          ],
+        ]),
+      ),
+    );
+    expect(await run({ creator: handles }, { isPopulatingDedupe: true })).toHaveLength(120);
+  });
+
+  it('tells a creator DumplingAI fails on (500) even when others answered, keeping what they paid for', async () => {
+    const cache = zapierCache(clock.now);
+    const { scope } = roster({
+      'dumpling.kitchen': [200, posts(['71', 100])],
+      'broken.one': [500, '{"error":"Internal server error"}'],
+    });
+    const error = await caught(() => run({ creator: ['dumpling.kitchen', 'broken.one'] }, {}, cache));
+    expect(scope.isDone()).toBe(true);
+    expect([error.name, userMessage(error)]).toEqual([
+      'AppError',
+      'DumplingAI had a problem on its side: Internal server error. The trigger tries again at its next check; if it keeps happening, contact DumplingAI support.',
+    ]);
+    expect(cache.calls.filter(([call]) => call === 'set').map(([, key]) => key)).toEqual([
+      'creator-posts:dumpling.kitchen',
+    ]);
+  });
+
+  it('returns the kept lists when every creator due is refused (429, 503) and nothing new came', async () => {
+    const cache = zapierCache(clock.now);
+    roster({ 'dumpling.kitchen': [200, posts(['71', 100])] });
+    await run({ creator: 'dumpling.kitchen' }, {}, cache);
+    roster({ 'dumpling.kitchen': [503, '{"error":"Rate limit exceeded."}', { 'Retry-After': '3600' }] });
+    expect(ids(await run({ creator: 'dumpling.kitchen' }, {}, cache))).toEqual(['71']);
+  });
+
+  it('keeps every list in Zapier’s cache before the poll ends', async () => {
+    const kept: string[] = [];
+    roster({ 'dumpling.kitchen': [200, posts(['71', 100])] });
+    await appTester(
+      (z: ZObject, b: Bundle) =>
+        pollCreators({ ...TRIGGER_SETUP, clock })(
+          {
+            ...z,
+            cache: {
+              ...z.cache,
+              get: () => Promise.resolve(null),
+              // Written a moment later, as a real cache is.
+              set: (key: string) =>
+                new Promise((resolve) =>
+                  setImmediate(() => {
+                    kept.push(key);
+                    resolve(true);
+                  }),
+                ),
+            },
+          },
+          b as TriggerBundle,
+        ),
+      bundle({ creator: 'dumpling.kitchen' }),
+    );
+    expect(kept).toEqual(['creator-posts:dumpling.kitchen']);
+  });
+
+  it('lets Zapier try later, in the trigger’s words, when DumplingAI sends no answer in time', async () => {
+    const stalls = nock(API)
+      .post(PATH)
+      .times(3)
+      .reply(() => new Promise<[number]>(() => undefined));
+    const error = await caught(() =>
+      appTester(
+        withPlainErrors(
+          pollCreators({ ...TRIGGER_SETUP, limits: { ...TRIGGER_SETUP.limits, apiDeadlineMs: 50 }, clock }),
+          'trigger',
+        ),
+        bundle({ creator: 'never.answers' }),
+      ),
+    );
+    expect(stalls.isDone()).toBe(true);
+    expect([error.name, JSON.parse(error.message)]).toEqual([
+      'ThrottledError',
+      {
+        message:
+          "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. The trigger tries again at its next check; nothing needs to change.",
+        delay: 60,
+      },
+    ]);
+  });
+
+  it('names two creators that cannot be watched and counts the rest', async () => {
+    const gone = ['gone.a', 'gone.b', 'gone.c', 'gone.d', 'gone.e'];
+    roster(Object.fromEntries(gone.map((handle) => [handle, [404, '{"error":"TikTok user not found"}']])));
+    const error = await caught(() => run({ creator: gone }));
+    expect(userMessage(error)).toMatch(
+      /^DumplingAI found no TikTok accounts @gone\.\w, @gone\.\w and 3 more, or could not see their posts\. Check each username \(creators can change them\) and that the accounts are public, or remove them from this trigger\.$/,
+    );
+  });
+
+  it('gives the editor the latest posts without leaving a gap in the list a poll kept', async () => {
+    const cache = zapierCache(clock.now);
+    const page = (pairs: [string, number][]) =>
+      JSON.stringify({ ...(JSON.parse(posts(...pairs)) as object), has_more: 1, max_cursor: 'c1' });
+    roster({ 'dumpling.kitchen': [200, posts(['70', 100])] });
+    await run({ creator: 'dumpling.kitchen', checkEvery: 'day' }, {}, cache);
+    // Three posts since: the editor's one page does not reach back to 70, so the poll's list stays.
+    roster({
+      'dumpling.kitchen': [
+        200,
+        page([
+          ['73', 400],
+          ['72', 300],
+          ['71', 200],
+        ]),
+      ],
+    });
+    expect(ids(await run({ creator: 'dumpling.kitchen' }, { isLoadingSample: true }, cache))).toEqual([
+      '73',
+      '72',
+      '71',
+    ]);
+    // A page that reaches back replaces it.
+    roster({
+      'dumpling.kitchen': [
+        200,
+        page([
+          ['71', 200],
+          ['70', 100],
+        ]),
+      ],
+    });
+    await run({ creator: 'dumpling.kitchen' }, { isLoadingSample: true }, cache);
+    expect(
+      cache.calls
+        .filter(([call]) => call === 'set')
+        .map(([, , value]) => ids((value as { items: Item[] }).items)),
+    ).toEqual([['70'], ['71', '70']]);
+  });
+
+  it('gives each creator asked for samples only the time the editor has left', async () => {
+    const { clock: moving, advance } = fakeClock();
+    nock(API)
+      .post(PATH, { handle: 'dumpling.kitchen', requestSource: 'ZAPIER' })
+      .reply(() => {
+        advance(5_000);
+        return [200, posts(['71', 100]), JSON_TYPE];
+      });
+    const stalls = nock(API)
+      .post(PATH, { handle: 'mika.travels', requestSource: 'ZAPIER' })
+      .reply(() => new Promise<[number]>(() => undefined));
+    // 5,050 ms in all, the first creator took 5,000: the second gets 50 ms, not the whole budget.
+    const error = await caught(() =>
+      appTester(
+        withPlainErrors(
+          pollCreators({
+            ...TRIGGER_SETUP,
+            pace: { ...TRIGGER_SETUP.pace, budgetMs: 5_050 },
+            paging: { ...TRIGGER_SETUP.paging, minPageMs: 0 },
+            clock: moving,
+          }),
+          'trigger',
+        ),
+        bundle({ creator: ['dumpling.kitchen', 'mika.travels'] }, { isLoadingSample: true }),
+      ),
+    );
+    expect(stalls.isDone()).toBe(true);
+    expect(userMessage(error)).toBe(
+      "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. The trigger tries again at its next check; nothing needs to change.",
+    );
   });
 
   it('names a creator that cannot be watched while loading samples', async () => {
