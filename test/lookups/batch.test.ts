@@ -185,6 +185,26 @@ describe('runBatch', () => {
       },
     );
 
+    it('grows on answers that found no video as on videos: each is DumplingAI keeping up', async () => {
+      const { batch, rounds } = upstream(() => after(1_000, { kind: 'notFound' }));
+      const result = await batch(links(25));
+      expect(result.failed).toBe(25);
+      expect(rounds()).toEqual([
+        [0, 3],
+        [1_000, 6],
+        [2_000, 8],
+        [3_000, 8],
+      ]);
+    });
+
+    it('heeds the room X-RateLimit-Remaining leaves, also when said with an answer that found no video', async () => {
+      const { batch, starts } = upstream(() => after(1_000, { kind: 'notFound', rateLimitRemaining: 0 }));
+      const result = await batch(links(5));
+      // The first three were already in flight; after they said none are left, nothing starts.
+      expect(starts).toHaveLength(3);
+      expect(result.failures.slice(3).map((failure) => failure.message)).toEqual([HELD_BACK, HELD_BACK]);
+    });
+
     it('starts nothing that cannot end before the budget does, and reports those links to run again', async () => {
       const { batch, clock, rounds } = upstream((url) => after(7_000, video(url)));
       const result = await batch(links(25));
@@ -407,6 +427,17 @@ describe('runBatch', () => {
         })),
       );
       expect(result).toMatchObject({ succeeded: 2, failed: 8 });
+    });
+
+    it('ends when the lookups in flight do, not waiting for a retry it will never start', async () => {
+      const { batch, clock } = upstream((url) => {
+        // Link 0 is to be tried again at 1.01 s; the stop comes at 0.5 s, link 2 at 0.7 s.
+        if (url === videoUrl(0)) return after(10, { kind: 'retry', message: 'Cut off.' });
+        return url === videoUrl(1) ? after(500, stop) : after(700, video(url));
+      });
+      const result = await batch(links(3));
+      expect(result.succeeded).toBe(1);
+      expect(clock.now()).toBe(700);
     });
 
     it('reports a link waiting for a retry with the stop’s message: running it again needs the account fixed', async () => {

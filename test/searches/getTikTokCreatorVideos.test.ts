@@ -159,6 +159,44 @@ describe('Get TikTok Creator Videos', () => {
     expect(output[0]).toMatchObject({ count: 2, hasMore: false });
   });
 
+  it('reads no further once a page reaches the date itself: a post made at that second is not after it', async () => {
+    const scope = answer(
+      page(
+        [
+          ['730', 1_764_600_000],
+          ['728', 1_764_547_200],
+        ],
+        'c1',
+      ),
+    );
+    const output = await search({ creator: 'dumpling.kitchen', postedAfter: '2025-12-01T00:00:00Z' });
+    expect(scope.isDone()).toBe(true);
+    expect(ids(output)).toEqual(['730']);
+    expect(output[0]).toMatchObject({ count: 1, hasMore: false });
+  });
+
+  it('gives a post once when a later page repeats it (new posts push the list down between pages)', async () => {
+    answer(
+      page(
+        [
+          ['730', 300],
+          ['729', 290],
+        ],
+        'c1',
+      ),
+    );
+    answer(
+      page([
+        ['729', 290],
+        ['728', 280],
+      ]),
+      'c1',
+    );
+    const output = await search({ creator: 'dumpling.kitchen', maxVideos: 3 });
+    expect(ids(output)).toEqual(['730', '729', '728']);
+    expect(output[0]).toMatchObject({ count: 3, hasMore: false });
+  });
+
   it('leaves out a post whose time is unknown when a date is set', async () => {
     answer(
       page([
