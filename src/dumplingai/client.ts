@@ -237,7 +237,8 @@ export const fetchProfile = (
 /**
  * A page of a creator's posts, by handle: the first one, or the one after the page whose
  * `max_cursor` is sent back as `maxCursor`. `refused` when TikTok would not show them (a private,
- * restricted or removed account); null when DumplingAI knows no such account.
+ * restricted or removed account); null when DumplingAI knows no such account. With the room
+ * DumplingAI's X-RateLimit-Remaining left: the trigger paces its creators by it.
  */
 export const fetchCreatorPosts = async (
   z: ZObject,
@@ -245,8 +246,8 @@ export const fetchCreatorPosts = async (
   handle: string,
   maxCursor: string | null,
   options?: AskOptions,
-): Promise<JsonObject | 'refused' | null> => {
-  const page = await askFor(
+): Promise<{ page: JsonObject | 'refused' | null; rateLimitRemaining: number | null }> => {
+  const { body: page, rateLimitRemaining } = await askForAnswer(
     z,
     apiKey,
     { path: PROFILE_VIDEOS_PATH, body: maxCursor === null ? { handle } : { handle, maxCursor } },
@@ -255,7 +256,7 @@ export const fetchCreatorPosts = async (
     options,
   );
   // Unlike a profile's, the refusal is told apart from no account: a Zap's owner fixes each another way.
-  return page !== null && tikTokRefused(page) ? 'refused' : page;
+  return { page: page !== null && tikTokRefused(page) ? 'refused' : page, rateLimitRemaining };
 };
 
 // Paging endpoints (creator search, comments).

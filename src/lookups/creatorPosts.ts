@@ -17,7 +17,13 @@ import { readPages, type PagingLimits } from './paging';
 export type CreatorVideo = TikTokVideoOutput & { id: string; isPinned: boolean };
 
 type CreatorPage =
-  | { kind: 'posts'; posts: CreatorVideo[]; hasMore: boolean; cursor: string | null }
+  | {
+      kind: 'posts';
+      posts: CreatorVideo[];
+      hasMore: boolean;
+      cursor: string | null;
+      rateLimitRemaining: number | null;
+    }
   /** TikTok's own refusal (a private, restricted or removed account), as DumplingAI forwarded it. */
   | { kind: 'refused' };
 
@@ -30,7 +36,7 @@ const readCreatorPage = async (
   language: string,
   options: AskOptions,
 ): Promise<CreatorPage | null> => {
-  const page = await fetchCreatorPosts(z, apiKey, handle, cursor, options);
+  const { page, rateLimitRemaining } = await fetchCreatorPosts(z, apiKey, handle, cursor, options);
   if (page === null) return null;
   if (page === 'refused') return { kind: 'refused' };
   const posts = postsOnPage(page).map(({ post, pinned }) => ({
@@ -43,11 +49,15 @@ const readCreatorPage = async (
     posts: newestFirst(posts, Infinity),
     hasMore: hasMore(page),
     cursor: nextCursorOf(page),
+    rateLimitRemaining,
   };
 };
 
 export type CreatorPosts =
-  { kind: 'posts'; posts: CreatorVideo[]; hasMore: boolean } | { kind: 'refused' } | { kind: 'none' };
+  /** `rateLimitRemaining`: what DumplingAI's X-RateLimit-Remaining said with the last page. */
+  | { kind: 'posts'; posts: CreatorVideo[]; hasMore: boolean; rateLimitRemaining: number | null }
+  | { kind: 'refused' }
+  | { kind: 'none' };
 
 /**
  * A creator's posts over as many pages as `wanted` asks for: it sees the posts read so far and
@@ -92,12 +102,14 @@ export const readCreatorPosts = async (
     { limits, paging, clock },
   );
   if (pages === null) return { kind: said.refused ? 'refused' : 'none' };
+  const last = pages[pages.length - 1] as PostsPage;
   return {
     kind: 'posts',
     posts: newestFirst(
       pages.flatMap((page) => page.posts),
       Infinity,
     ),
-    hasMore: (pages[pages.length - 1] as PostsPage).hasMore,
+    hasMore: last.hasMore,
+    rateLimitRemaining: last.rateLimitRemaining,
   };
 };

@@ -262,7 +262,13 @@ export const pollCreators =
       async (index, timeoutMs): Promise<LookupOutcome<CreatorPosts>> => {
         const { handle, last } = due[index] as (typeof due)[number];
         try {
-          return { kind: 'found', value: await lookUp(handle, last, timeoutMs) };
+          const value = await lookUp(handle, last, timeoutMs);
+          // DumplingAI's room, as the batch's pace reads it (not said with no account or a refusal).
+          return {
+            kind: 'found',
+            value,
+            rateLimitRemaining: value.kind === 'posts' ? value.rateLimitRemaining : null,
+          };
         } catch (error) {
           const plain = plainError(z, error, apiKey, 'trigger');
           errors.set(index, plain);

@@ -1017,6 +1017,19 @@ describe('watching many creators in one trigger', () => {
     expect(second.asked[0]).toBe('mika.travels');
   });
 
+  it('asks no more creators in a poll than DumplingAI’s X-RateLimit-Remaining leaves room for', async () => {
+    const none = { 'X-RateLimit-Remaining': '0' };
+    // Three are asked at once; each says no request is left, so the last two wait for the next poll.
+    const { scope } = roster({
+      'aa.aa': [200, posts(['73', 300]), none],
+      'bb.bb': [200, posts(['72', 200]), none],
+      'cc.cc': [200, posts(['71', 100]), none],
+    });
+    const items = await run({ creator: ['aa.aa', 'bb.bb', 'cc.cc', 'dd.dd', 'ee.ee'] });
+    expect(scope.isDone()).toBe(true);
+    expect(ids(items)).toEqual(['73', '72', '71']);
+  });
+
   it('throws the refusal for Zapier to retry when nothing was fetched now or before', async () => {
     roster({ 'mika.travels': [503, '{"error":"Rate limit exceeded."}', { 'Retry-After': '3600' }] });
     const error = await caught(() => run({ creator: 'mika.travels' }));
