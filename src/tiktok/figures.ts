@@ -21,9 +21,9 @@ export const profileUrl = (uniqueId: string | null): string | null =>
 /** The user names mentioned in the description, without `@`, no repeats. */
 export const mentionsOf = (textExtra: { userUniqueId: string | null }[]): string | null => {
   const names = textExtra
-    .map((entry) => entry.userUniqueId)
-    .filter((name): name is string => name !== null && name.trim() !== '')
-    .map((name) => name.trim().replace(/^@+/, ''));
+    .map((entry) => (entry.userUniqueId ?? '').trim().replace(/^@+/, ''))
+    // A mention with no name left (spaces, a lone @) names nobody.
+    .filter((name) => name !== '');
   const unique = [...new Set(names)];
   return unique.length > 0 ? unique.join(', ') : null;
 };

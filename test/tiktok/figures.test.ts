@@ -57,6 +57,18 @@ describe('mentionsOf', () => {
     expect(mentionsOf([{ userUniqueId: ' @@chef.lupita ' }])).toBe('chef.lupita');
   });
 
+  it('skips a mention whose name is only spaces', () => {
+    expect(mentionsOf([{ userUniqueId: 'sakura.eats' }, { userUniqueId: '  ' }])).toBe('sakura.eats');
+    expect(mentionsOf([{ userUniqueId: ' ' }])).toBeNull();
+  });
+
+  it('skips a mention that is a lone @, and is null when that is all there is', () => {
+    expect(
+      mentionsOf([{ userUniqueId: '@' }, { userUniqueId: 'sakura.eats' }, { userUniqueId: ' @@ ' }]),
+    ).toBe('sakura.eats');
+    expect(mentionsOf([{ userUniqueId: '@' }])).toBeNull();
+  });
+
   it('is null when nobody is mentioned', () => {
     expect(mentionsOf([{ userUniqueId: null }])).toBeNull();
     expect(mentionsOf([])).toBeNull();

@@ -75,6 +75,54 @@ describe('checkTikTokLink: refused, with what the link is', () => {
   });
 });
 
+describe('checkTikTokLink: what a user pastes around or instead of a link', () => {
+  it('takes every mark of a run of punctuation after a link in text as sentence punctuation', () => {
+    expect(checkTikTokLink('omg you have to see this https://vm.tiktok.com/ZMhvqXk2/!!')).toEqual({
+      ok: true,
+      link: { kind: 'short', host: 'vm.tiktok.com', code: 'ZMhvqXk2', path: null },
+      url: 'https://vm.tiktok.com/ZMhvqXk2/',
+    });
+    expect(checkTikTokLink(`so good https://www.tiktok.com/@chef.lupita/video/${ID}?!`)).toEqual({
+      ok: true,
+      link: { kind: 'post', id: ID, user: 'chef.lupita', photo: false },
+      url: `https://www.tiktok.com/@chef.lupita/video/${ID}`,
+    });
+  });
+
+  it('reads a link without its scheme whose query holds another address', () => {
+    // An embed's address as a blog pastes it: the scheme left off, the embedding page in the query.
+    expect(
+      checkTikTokLink(
+        `www.tiktok.com/@chef.lupita/video/${ID}?refer=embed&referer_url=https://www.example.com/`,
+      ),
+    ).toEqual({
+      ok: true,
+      link: { kind: 'post', id: ID, user: 'chef.lupita', photo: false },
+      url: `https://www.tiktok.com/@chef.lupita/video/${ID}`,
+    });
+  });
+
+  it.each([
+    ['a downloaded video’s file name', '7321234567890123456.mp4', 'notTikTokVideo'],
+    ['two ids pasted with nothing between them', '73212345678901234567321234567890123456', 'notAUrl'],
+  ] as [string, string, RefusedKind][])(
+    'refuses %s, which starts with an id but is none',
+    (_what, input, kind) => {
+      expect(checkTikTokLink(input)).toEqual({ ok: false, message: REFUSED[kind] });
+    },
+  );
+
+  it.each([
+    [
+      'two ids pasted with nothing between them',
+      'https://www.tiktok.com/trending?shareId=73212345678901234567321234567890123456',
+    ],
+    ['letters before the digits', 'https://www.tiktok.com/trending?shareId=v7321234567890123456'],
+  ])('takes a trending link whose shareId has %s for the feed it is', (_what, input) => {
+    expect(checkTikTokLink(input)).toEqual({ ok: false, message: REFUSED.feed });
+  });
+});
+
 describe('splitPasted', () => {
   it.each([
     ['a.b', ['a.b']],

@@ -77,6 +77,35 @@ describe('readTranscript', () => {
     expect(readTranscript(raw)).toMatchObject({ text, segments: [], durationSeconds: null });
   });
 
+  it.each([
+    [
+      'a byte-order mark left where two texts were joined, as a break between words',
+      'Thanks for watching.\uFEFFSubscribe for more recipes.',
+      'Thanks for watching. Subscribe for more recipes.',
+      7,
+    ],
+    [
+      'WEBVTT said in the talk, not as the signature',
+      'In this video I export my captions as WEBVTT and upload them.',
+      'In this video I export my captions as WEBVTT and upload them.',
+      12,
+    ],
+    [
+      'lines that end in a space, as one run of space',
+      'First we rinse the rice. \nThen we soak it.\n\nNow the dumplings.',
+      'First we rinse the rice. Then we soak it.\n\nNow the dumplings.',
+      12,
+    ],
+    [
+      'blank lines, some holding spaces, between and after the paragraphs',
+      'First paragraph.\r\n\r\n  \r\n\r\nSecond paragraph.\r\n\r\n',
+      'First paragraph.\n\nSecond paragraph.',
+      4,
+    ],
+  ])('reads plain text with %s', (_what, raw, text, wordCount) => {
+    expect(readTranscript(raw)).toEqual({ text, segments: [], wordCount, durationSeconds: null });
+  });
+
   it('gives an empty transcript for a WebVTT file without cues', () => {
     expect(readTranscript('WEBVTT\n\nNOTE nothing was said\n')).toEqual({
       text: '',
@@ -531,6 +560,11 @@ const LONG_PARAGRAPHS: [string, string[], number[]][] = [
   ['600 characters ending with ! and a parenthesis', [`${'w'.repeat(598)}!)`, 'and on'], [600, 6]],
   ['600 characters ending with ? and a bracket', [`${'w'.repeat(598)}?]`, 'and on'], [600, 6]],
   ['600 characters with no sentence end, then a cue that ends one', ['w'.repeat(600), 'done.'], [606]],
+  [
+    '600 characters whose last cue has a stop inside it but not at its end',
+    ['w'.repeat(590), 'St. Louis', 'and on'],
+    [607],
+  ],
   ['300 characters, then 299 ending with a stop', ['w'.repeat(299), `${'w'.repeat(298)}.`, 'and on'], [606]],
   [
     '300 characters, then 300 ending with a stop',
