@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { checkCreator, checkCreators } from '../../src/tiktok/creator';
+import { CREATOR_FORMS_HELP, checkCreator, checkCreators } from '../../src/tiktok/creator';
 
 const WHAT_WORKS =
   'Enter the creator’s TikTok username, such as @dumpling.kitchen, or their profile link, such as https://www.tiktok.com/@dumpling.kitchen.';
@@ -235,5 +235,39 @@ describe('checkCreators', () => {
       message:
         'That is 27 different creators, and one trigger watches up to 25. Remove 2, or watch the rest in another Zap.',
     });
+  });
+});
+
+describe('CREATOR_FORMS_HELP', () => {
+  it('names the forms a creator can be given in', () => {
+    expect(CREATOR_FORMS_HELP).toBe(
+      'Their username (such as `@dumpling.kitchen`), their profile link (such as `https://www.tiktok.com/@dumpling.kitchen`), or a link to one of their posts.',
+    );
+  });
+});
+
+describe('checkCreator: what only looks like another form', () => {
+  const NOT_A_HANDLE = `That is not a TikTok username: usernames are 2 to 24 letters, digits, _ and . (not ending with .). ${WHAT_WORKS}`;
+  const NOT_TIKTOK = `That is not a TikTok profile link. ${WHAT_WORKS}`;
+
+  it.each([
+    // Long runs of digits inside a name are a name, not a post id.
+    ['x7321234567890123456', 'x7321234567890123456'],
+    ['7321234567890123456x', '7321234567890123456x'],
+    // An address named in the query, or a /t/ further down the path, does not change the link.
+    ['tiktok.com/@dumpling.kitchen?ref=https://www.google.com/', 'dumpling.kitchen'],
+    ['https://www.tiktok.com/@dumpling.kitchen/t/ZTRabc123', 'dumpling.kitchen'],
+  ])('reads %j as the handle %j', (input, handle) => {
+    expect(checkCreator(input)).toEqual({ ok: true, handle });
+  });
+
+  it.each([
+    ['https://www.tiktok.com.evil.example/@dumpling.kitchen', NOT_TIKTOK],
+    ['https://www.tiktok.com/discover/@dumpling.kitchen', NOT_TIKTOK],
+    ['http:dumpling.kitchen', NOT_TIKTOK],
+    ['dumplinghttps:', NOT_A_HANDLE],
+    ['dumpling@kitchen', NOT_A_HANDLE],
+  ])('refuses %j, saying what to paste', (input, message) => {
+    expect(checkCreator(input)).toEqual({ ok: false, message });
   });
 });

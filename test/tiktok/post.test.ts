@@ -278,3 +278,197 @@ describe('normalisePost, times', () => {
     expect([post.createTime, post.createTimeISO]).toEqual([8640000000000.001, null]);
   });
 });
+
+describe('normalisePost: the time an id carries, at the edges of the span of real posts', () => {
+  it('reads an id made at the first second of 2014, the earliest time a post can have', () => {
+    expect(normalisePost({ id: '5963709837370982400' })).toMatchObject({
+      createTime: 1388534400,
+      createTimeISO: '2014-01-01T00:00:00.000Z',
+    });
+  });
+
+  it('reads an id made at the last second of 2099, and none made at the first second of 2100', () => {
+    expect(normalisePost({ id: '17619866245350305849' }).createTime).toBe(4102444799);
+    expect(normalisePost({ id: '17619866249645260800' })).toMatchObject({
+      createTime: null,
+      createTimeISO: null,
+    });
+  });
+
+  it.each(['v7524919477404745385', '7524919477404745385_1'])(
+    'has no time for the id %j, which is not digits alone',
+    (id) => {
+      expect(normalisePost({ id })).toMatchObject({ id, createTime: null, createTimeISO: null });
+    },
+  );
+});
+
+describe('normalisePost: TikTok’s 0 for an absent size, length or rate is none', () => {
+  it('reads the all-0 video block of an app-style photo post as no sizes, length or rate', () => {
+    const post = normalisePost({
+      aweme_id: '7477969281306526825',
+      video: { height: 0, width: 0, duration: 0, bit_rate: [{ bit_rate: 0 }] },
+      music: { id_str: '7477969300000000000', duration: 0 },
+    });
+    expect(post.video).toMatchObject({ height: null, width: null, duration: null, bitrate: null });
+    expect(post.music.duration).toBeNull();
+  });
+
+  it('keeps real sizes, length and rate', () => {
+    const post = normalisePost({
+      id: '7524919477404745385',
+      video: { height: 1280, width: 720, duration: 42, bitrate: 1189554 },
+      music: { duration: 60 },
+    });
+    expect(post.video).toMatchObject({ height: 1280, width: 720, duration: 42, bitrate: 1189554 });
+    expect(post.music.duration).toBe(60);
+  });
+});
+
+describe('normalisePost: app JSON known by its statistics block alone', () => {
+  it('reads the duration of a post with statistics and no aweme_id as milliseconds', () => {
+    const post = normalisePost({
+      id: '7454730070085839471',
+      statistics: { play_count: 1776621 },
+      video: { duration: 27300 },
+    });
+    expect(post.video.duration).toBe(27.3);
+  });
+});
+
+describe('normalisePost: each of TikTok’s spellings of a count, alone', () => {
+  it.each([
+    ['shares', { statsV2: { shareCount: '5231' } }, 5231],
+    ['shares', { stats: { shareCount: 5231 } }, 5231],
+    ['shares', { aweme_id: '1', statistics: { share_count: 4310 } }, 4310],
+    ['comments', { statsV2: { commentCount: '1204' } }, 1204],
+    ['comments', { aweme_id: '1', statistics: { comment_count: 932 } }, 932],
+    ['views', { statsV2: { playCount: '9412345' } }, 9412345],
+    ['views', { aweme_id: '1', statistics: { play_count: 1776621 } }, 1776621],
+    ['saves', { statsV2: { collectCount: '8817' } }, 8817],
+    ['saves', { aweme_id: '1', statistics: { collect_count: 15234 } }, 15234],
+    ['reposts', { statsV2: { repostCount: '97' } }, 97],
+    ['reposts', { aweme_id: '1', statistics: { repost_count: 58 } }, 58],
+  ] as const)('reads %s from %j as %j', (key, raw, expected) => {
+    expect(normalisePost(raw).stats[key]).toBe(expected);
+  });
+
+  it.each([
+    ['followerCount', { authorStatsV2: { followerCount: '1831942' } }, 1831942],
+    ['followerCount', { authorStats: { followerCount: 1830000 } }, 1830000],
+    ['followerCount', { author: { unique_id: 'crumb.and.co', follower_count: 98213 } }, 98213],
+    ['followingCount', { authorStatsV2: { followingCount: '212' } }, 212],
+    ['followingCount', { author: { unique_id: 'crumb.and.co', following_count: 77 } }, 77],
+    ['heartCount', { authorStatsV2: { heartCount: '45123890' } }, 45123890],
+    ['heartCount', { author: { unique_id: 'crumb.and.co', total_favorited: 2310455 } }, 2310455],
+    ['videoCount', { authorStatsV2: { videoCount: '734' } }, 734],
+    ['videoCount', { author: { unique_id: 'crumb.and.co', aweme_count: 412 } }, 412],
+  ] as const)('reads the author’s %s from %j as %j', (key, raw, expected) => {
+    expect(normalisePost(raw).author[key]).toBe(expected);
+  });
+});
+
+describe('normalisePost: each of TikTok’s spellings of a video’s addresses, alone', () => {
+  it.each([
+    [
+      { id: '7524919477404745385', video: { downloadAddr: 'https://v16-webapp-prime.us.tiktok.com/dl.mp4' } },
+      'https://v16-webapp-prime.us.tiktok.com/dl.mp4',
+      null,
+    ],
+    [
+      {
+        aweme_id: '7454730070085839471',
+        video: {
+          download_addr: { url_list: ['https://v16m.tiktokcdn.com/video/tos/useast2a/download.mp4'] },
+        },
+      },
+      'https://v16m.tiktokcdn.com/video/tos/useast2a/download.mp4',
+      null,
+    ],
+    [
+      { id: '7524919477404745385', video: { playAddr: 'https://v16-webapp-prime.us.tiktok.com/play.mp4' } },
+      null,
+      'https://v16-webapp-prime.us.tiktok.com/play.mp4',
+    ],
+    [
+      {
+        aweme_id: '7454730070085839471',
+        video: { play_addr: { url_list: ['https://v16m.tiktokcdn.com/video/tos/useast2a/play.mp4'] } },
+      },
+      null,
+      'https://v16m.tiktokcdn.com/video/tos/useast2a/play.mp4',
+    ],
+  ])('reads the addresses of the video %j', (raw, downloadAddr, playAddr) => {
+    expect(normalisePost(raw).video).toMatchObject({ downloadAddr, playAddr });
+  });
+});
+
+describe('normalisePost: each of TikTok’s spellings of a hashtag, alone', () => {
+  it.each([
+    [
+      {
+        id: '24521',
+        title: 'gardening',
+        desc: 'Grow what you eat.',
+        coverThumb: 'https://p16.tiktokcdn.com/c.jpeg',
+      },
+      {
+        id: '24521',
+        title: 'gardening',
+        desc: 'Grow what you eat.',
+        coverThumb: 'https://p16.tiktokcdn.com/c.jpeg',
+      },
+    ],
+    [
+      {
+        cid: '13311',
+        cha_name: 'sourdough',
+        desc: 'Wild yeast, patience.',
+        cover_item: { url_list: ['https://p16-va.tiktokcdn.com/item.jpeg'] },
+      },
+      {
+        id: '13311',
+        title: 'sourdough',
+        desc: 'Wild yeast, patience.',
+        coverThumb: 'https://p16-va.tiktokcdn.com/item.jpeg',
+      },
+    ],
+    [
+      {
+        cid: '5225',
+        cha_name: 'baking',
+        cover_thumb: { url_list: ['https://p16-va.tiktokcdn.com/thumb.jpeg'] },
+      },
+      { id: '5225', title: 'baking', desc: null, coverThumb: 'https://p16-va.tiktokcdn.com/thumb.jpeg' },
+    ],
+  ])('reads the challenge %j', (entry, challenge) => {
+    expect(normalisePost({ challenges: [entry] }).challenges).toEqual([challenge]);
+    expect(normalisePost({ cha_list: [entry] }).challenges).toEqual([challenge]);
+  });
+
+  it.each([
+    [
+      { start: 42, end: 52, type: 1, hashtagName: 'gardening', hashtagId: '24521', userUniqueId: '' },
+      { hashtagName: 'gardening', hashtagId: '24521', userUniqueId: null, start: 42, end: 52 },
+    ],
+    [
+      { start: 27, end: 37, type: 1, hashtag_name: 'sourdough', hashtag_id: '13311' },
+      { hashtagName: 'sourdough', hashtagId: '13311', userUniqueId: null, start: 27, end: 37 },
+    ],
+    [
+      { start: 25, end: 38, type: 0, hashtagName: '', userUniqueId: 'urban.grower' },
+      { hashtagName: null, hashtagId: null, userUniqueId: 'urban.grower', start: 25, end: 38 },
+    ],
+    [
+      { start: 0, end: 13, type: 0, user_unique_id: 'crumb.and.co' },
+      { hashtagName: null, hashtagId: null, userUniqueId: 'crumb.and.co', start: 0, end: 13 },
+    ],
+    [
+      { start: 14, end: 26, type: 0, unique_id: 'mika.travels' },
+      { hashtagName: null, hashtagId: null, userUniqueId: 'mika.travels', start: 14, end: 26 },
+    ],
+  ])('reads the tag %j', (entry, extra) => {
+    expect(normalisePost({ textExtra: [entry] }).textExtra).toEqual([extra]);
+    expect(normalisePost({ text_extra: [entry] }).textExtra).toEqual([extra]);
+  });
+});
