@@ -13,7 +13,7 @@ import { RETRY_SECONDS } from '../dumplingai/limits';
 import { transcriptPointer } from '../hydrators/transcript';
 import { readCreatorPosts, type CreatorPosts, type CreatorVideo } from '../lookups/creatorPosts';
 import { outcomeOfError } from '../lookups/outcome';
-import { runPaced, type LookupOutcome } from '../lookups/paced';
+import { runPaced, type LookupOutcome, type Settled } from '../lookups/paced';
 import { DEFAULT_SETUP, type StepSetup } from '../lookups/setup';
 import { checkCreators, CREATOR_FORMS_HELP } from '../tiktok/creator';
 import { badLanguage, languageCode, transcriptLanguageField } from '../zapier/language';
@@ -79,7 +79,7 @@ export const creatorTriggerText = {
   unavailable: (handles: string[]): string =>
     `TikTok would not show the posts of ${named(handles)}: private, restricted, renamed or gone. Check the username on TikTok (creators can change it), or remove it from this trigger.`,
   baselineIncomplete:
-    'Not every creator could be read in time while Zapier set up this trigger, so it will try again; nothing needs to change.',
+    "Not every creator could be read while Zapier set up this trigger (DumplingAI's rate limit or Zapier's time ran out), so it will try again; nothing needs to change.",
   cannotWatch: (handles: string[]): string =>
     `This trigger cannot watch ${named(handles)}: DumplingAI found no such account, or TikTok would not show its posts. Check each username on TikTok, or remove it from this trigger.`,
 } as const;
@@ -119,6 +119,11 @@ type Input = InferInputData<typeof inputFields>;
 interface Kept {
   at: number;
   items: CreatorVideo[];
+  /**
+   * Set when the Zap did not get `items` (kept by a poll that failed, or by loading samples): the
+   * time of the newest post it surely got, which the next ask reads on to; null for none.
+   */
+  shown?: number | null;
 }
 
 // Zapier's z.cache keeps JSON values with a time to live; no size limit is documented (core 19),
@@ -174,17 +179,27 @@ export const TRIGGER_SETUP: Readonly<StepSetup> = Object.freeze({
 });
 
 /** Whether a creator's new posts reach back to the newest post of the list kept last time. */
+/** The time of the newest post the Zap surely got from a kept list; null when it cannot tell. */
+const shownBy = (last: Kept | null): number | null => {
+  if (last === null) return null;
+  if (last.shown !== undefined) return last.shown;
+  // A pinned post may be of any age, so only the others tell how far the last list reached.
+  const known = last.items
+    .filter((item) => !item.isPinned)
+    .map((item) => item.createTime)
+    .filter((time): time is number => time !== null);
+  return known.length === 0 ? null : Math.max(...known);
+};
+
+/** Whether a creator's new posts reach back to the newest post the Zap got from the kept list. */
 const reachesBack =
   (last: Kept) =>
   (posts: CreatorVideo[]): boolean => {
-    // A pinned post may be of any age, so only the others tell how far the last list reached.
-    const known = last.items
-      .filter((item) => !item.isPinned)
-      .map((item) => item.createTime)
-      .filter((time): time is number => time !== null);
-    if (known.length === 0) return true;
-    const seen = Math.max(...known);
-    return posts.some((post) => !post.isPinned && post.createTime !== null && post.createTime <= seen);
+    const seen = shownBy(last);
+    return (
+      seen === null ||
+      posts.some((post) => !post.isPinned && post.createTime !== null && post.createTime <= seen)
+    );
   };
 
 export const pollCreators =
@@ -238,7 +253,7 @@ export const pollCreators =
         const kept = keptList(z, handle);
         const last = await kept.get();
         if (last === null || reachesBack(last)(found.posts))
-          await kept.set({ at: clock.now(), items: found.posts });
+          await kept.set({ at: clock.now(), items: found.posts, shown: shownBy(last) });
         items.push(...found.posts.filter((item) => photos || !item.isPhotoPost));
         // Each creator's posts come once, with ids (see readCreatorPosts), and no two share one.
         if (items.length >= SAMPLE_ITEMS || clock.now() - started >= pace.budgetMs - paging.minPageMs) break;
@@ -284,42 +299,38 @@ export const pollCreators =
       if (last !== null) lists.set(handles[index] as string, last.items);
     const gone: string[] = [];
     const refused: string[] = [];
-    const saving: Promise<void>[] = [];
+    const fetchedLists: { handle: string; last: Kept | null; posts: CreatorVideo[] }[] = [];
     for (const [index, end] of settled.entries()) {
-      const { handle } = due[index] as (typeof due)[number];
+      const { handle, last } = due[index] as (typeof due)[number];
       if (end.kind !== 'found') continue;
       if (end.value.kind === 'none') gone.push(handle);
       else if (end.value.kind === 'refused') refused.push(handle);
       else {
         lists.set(handle, end.value.posts);
-        saving.push(keptList(z, handle).set({ at: clock.now(), items: end.value.posts }));
+        fetchedLists.push({ handle, last, posts: end.value.posts });
       }
     }
-    // Kept before anything is thrown, so what was paid for is there for the next poll.
-    await Promise.all(saving);
-    if (gone.length > 0 || refused.length > 0) throw cannotWatch(z, gone, refused);
-    // A rejected key or an empty account, and a creator DumplingAI failed on (a 400, its own
-    // error, an answer that cannot be read), must reach the Zap's owner whatever others answered:
-    // left out quietly, a creator would go unwatched for good. What was paid for is kept above,
-    // and the next poll asks no more than it would have.
-    if (stop !== null) throw stop.error;
-    const failed = settled.findIndex((end) => end.kind === 'failed');
-    if (failed !== -1) throw errors.get(failed) as Error;
-    // Zapier's baseline must hold every creator's posts: one left out would later fire its old
-    // posts as new. So the baseline is tried again until every creator was read.
-    const missed = settled.findIndex((end) => end.kind !== 'found');
-    if (bundle.meta.isPopulatingDedupe && missed !== -1)
-      throw retried(
-        z,
-        errors.get(missed) ??
-          new z.errors.ThrottledError(creatorTriggerText.baselineIncomplete, RETRY_SECONDS),
-      );
-    const fetched = settled.some((end) => end.kind === 'found');
-    if (!fetched && lists.size === 0) {
-      // Nothing fetched now or before: Zapier tries again later, as with one creator.
-      const error = errors.get(settled.findIndex((end) => end.kind === 'gaveUp'));
-      if (error !== undefined) throw retried(z, error);
-    }
+    const failure = failureOf(z, {
+      stop,
+      gone,
+      refused,
+      settled,
+      errors,
+      baseline: bundle.meta.isPopulatingDedupe,
+      keptAny: lists.size > 0,
+    });
+    // Kept before anything is thrown, so what was paid for is there for the next poll. When the
+    // poll fails, the Zap gets none of it: the next ask still reads on to what the Zap last got.
+    await Promise.all(
+      fetchedLists.map(({ handle, last, posts }) =>
+        keptList(z, handle).set({
+          at: clock.now(),
+          items: posts,
+          ...(failure === null ? {} : { shown: shownBy(last) }),
+        }),
+      ),
+    );
+    if (failure !== null) throw failure;
     // Kept lists may come from a Zap that asked for another language: every pointer is this Zap's.
     const items = [...lists.values()]
       .flat()
@@ -329,6 +340,49 @@ export const pollCreators =
     // which a later poll (with another creator's posts missing) would fire as new.
     return newestFirst(items, bundle.meta.isPopulatingDedupe ? Infinity : MAX_TRIGGER_ITEMS);
   };
+
+/** Why a poll fails, from how each creator's lookup ended; null when it returns its items. */
+const failureOf = (
+  z: ZObject,
+  {
+    stop,
+    gone,
+    refused,
+    settled,
+    errors,
+    baseline,
+    keptAny,
+  }: {
+    stop: { error: Error } | null;
+    gone: string[];
+    refused: string[];
+    settled: Settled<CreatorPosts>[];
+    errors: Map<number, Error>;
+    baseline: boolean;
+    keptAny: boolean;
+  },
+): Error | null => {
+  // A rejected key or an empty account comes first: nothing else can be fixed without it.
+  if (stop !== null) return stop.error;
+  if (gone.length > 0 || refused.length > 0) return cannotWatch(z, gone, refused);
+  // A creator DumplingAI failed on (a 400, its own error, an answer that cannot be read) must
+  // reach the Zap's owner whatever others answered: left out quietly, it would go unwatched.
+  const failed = settled.findIndex((end) => end.kind === 'failed');
+  if (failed !== -1) return errors.get(failed) as Error;
+  // Zapier's baseline must hold every creator's posts: one left out would later fire its old
+  // posts as new. So the baseline is tried again until every creator was read.
+  const missed = settled.findIndex((end) => end.kind !== 'found');
+  if (baseline && missed !== -1)
+    return retried(
+      z,
+      errors.get(missed) ?? new z.errors.ThrottledError(creatorTriggerText.baselineIncomplete, RETRY_SECONDS),
+    );
+  // Nothing fetched now or before: Zapier tries again later, as with one creator.
+  const error = errors.get(settled.findIndex((end) => end.kind === 'gaveUp'));
+  return !settled.some((end) => end.kind === 'found') && !keptAny && error !== undefined
+    ? retried(z, error)
+    : null;
+};
 
 /**
  * Creators that cannot be watched (no such account, TikTok's refusal), named in one error: not a

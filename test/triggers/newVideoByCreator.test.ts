@@ -1079,7 +1079,7 @@ describe('watching many creators in one trigger', () => {
       'ThrottledError',
       {
         message:
-          'Not every creator could be read in time while Zapier set up this trigger, so it will try again; nothing needs to change.',
+          "Not every creator could be read while Zapier set up this trigger (DumplingAI's rate limit or Zapier's time ran out), so it will try again; nothing needs to change.",
         delay: 60,
       },
     ]);
@@ -1137,7 +1137,7 @@ describe('watching many creators in one trigger', () => {
   });
 
   it('gives Zapier’s baseline every post of every creator, past 100, so none fires later as new', async () => {
-    const handles = ['aa.aa', 'bb.bb', 'cc.cc', 'dd.dd'];
+    const handles = ['aa.aa', 'bb.bb', 'cc.cc', 'dd.dd', 'ee.ee'];
     roster(
       Object.fromEntries(
         handles.map((handle, n) => [
@@ -1151,7 +1151,7 @@ describe('watching many creators in one trigger', () => {
         ]),
       ),
     );
-    expect(await run({ creator: handles }, { isPopulatingDedupe: true })).toHaveLength(120);
+    expect(await run({ creator: handles }, { isPopulatingDedupe: true })).toHaveLength(150);
   });
 
   it('tells a creator DumplingAI fails on (500) even when others answered, keeping what they paid for', async () => {
@@ -1310,6 +1310,106 @@ describe('watching many creators in one trigger', () => {
     expect(stalls.isDone()).toBe(true);
     expect(userMessage(error)).toBe(
       "DumplingAI sent no answer within 1 second, so the lookup was stopped before Zapier's time limit; with no answer, nothing was charged. The trigger tries again at its next check; nothing needs to change.",
+    );
+  });
+
+  it('after a poll that failed, reads on to what the Zap last got, so no post it never got is skipped', async () => {
+    const cache = zapierCache(clock.now);
+    const pageOf = (pairs: [string, number][], cursor?: string) =>
+      JSON.stringify({
+        ...(JSON.parse(posts(...pairs)) as object),
+        ...(cursor === undefined ? {} : { has_more: 1, max_cursor: cursor }),
+      });
+    const aa = (body: string, maxCursor?: string) =>
+      nock(API)
+        .post(PATH, {
+          handle: 'aa.aa',
+          ...(maxCursor === undefined ? {} : { maxCursor }),
+          requestSource: 'ZAPIER',
+        })
+        .reply(200, body, JSON_TYPE);
+    const bb = (status: number, body: string) =>
+      nock(API).post(PATH, { handle: 'bb.bb', requestSource: 'ZAPIER' }).reply(status, body, JSON_TYPE);
+    const creator = ['aa.aa', 'bb.bb'];
+    aa(pageOf([['10', 100]]));
+    bb(200, pageOf([['20', 50]]));
+    expect(ids(await run({ creator }, {}, cache))).toEqual(['10', '20']);
+    // aa posts 11 to 13 and is read on to 10; bb fails, so the Zap gets none of it.
+    aa(
+      pageOf(
+        [
+          ['13', 130],
+          ['12', 120],
+        ],
+        'c1',
+      ),
+    );
+    aa(
+      pageOf([
+        ['11', 110],
+        ['10', 100],
+      ]),
+      'c1',
+    );
+    bb(500, '{"error":"Internal server error"}');
+    await caught(() => run({ creator }, {}, cache));
+    // aa posts 14: its first page reaches the list kept above, yet the Zap never got 11 and 12.
+    const readOn = [
+      aa(
+        pageOf(
+          [
+            ['14', 140],
+            ['13', 130],
+          ],
+          'c2',
+        ),
+      ),
+      aa(
+        pageOf(
+          [
+            ['12', 120],
+            ['11', 110],
+          ],
+          'c3',
+        ),
+        'c2',
+      ),
+      aa(pageOf([['10', 100]]), 'c3'),
+    ];
+    bb(200, pageOf([['20', 50]]));
+    expect(ids(await run({ creator }, {}, cache))).toEqual(['14', '13', '12', '11', '10', '20']);
+    expect(readOn.map((scope) => scope.isDone())).toEqual([true, true, true]);
+  });
+
+  it('tells an account out of credits before a creator it cannot watch: nothing works until it is fixed', async () => {
+    roster({
+      'gone.creator': [404, '{"error":"TikTok user not found"}'],
+      'dumpling.kitchen': [403, '{"error":"Insufficient credits. Please top up your account."}'],
+    });
+    const error = await caught(() => run({ creator: ['gone.creator', 'dumpling.kitchen'] }));
+    expect(userMessage(error)).toBe(
+      'Your DumplingAI account is out of credits. Top up in your DumplingAI dashboard (https://app.dumplingai.com); the trigger picks up again at its next check.',
+    );
+  });
+
+  it('keeps the page samples read when no list is kept, for the next poll', async () => {
+    const cache = zapierCache(clock.now);
+    roster({ 'dumpling.kitchen': [200, posts(['71', 100])] });
+    await run({ creator: 'dumpling.kitchen' }, { isLoadingSample: true }, cache);
+    const sets = cache.calls.filter(([call]) => call === 'set');
+    expect(sets.map(([, key, value]) => [key, ids((value as { items: Item[] }).items)])).toEqual([
+      ['creator-posts:dumpling.kitchen', ['71']],
+    ]);
+  });
+
+  it('speaks of two unknown accounts in the plural', async () => {
+    roster({
+      'gone.a': [404, '{"error":"TikTok user not found"}'],
+      'gone.b': [404, '{"error":"TikTok user not found"}'],
+    });
+    const error = await caught(() => run({ creator: ['gone.a', 'gone.b'] }));
+    expect(userMessage(error)).toMatch(
+      /^DumplingAI found no TikTok accounts @gone\.\w, @gone\.\w, or could not see their posts\./,
     );
   });
 
