@@ -157,6 +157,30 @@ describe('failureFor', () => {
     });
   });
 
+  it('adds no full stop after a detail that ends in an ellipsis, and says a trigger tries again by itself', () => {
+    expect(failureFor(500, { error: 'Upstream busy…' }, null, step).message).toBe(
+      'DumplingAI had a problem on its side: Upstream busy… Try again later; if it keeps happening, contact DumplingAI support.',
+    );
+    const trigger = { ...step, context: 'trigger' } as const;
+    expect(failureFor(500, { error: 'boom' }, null, trigger).message).toBe(
+      'DumplingAI had a problem on its side: boom. The trigger tries again at its next check; if it keeps happening, contact DumplingAI support.',
+    );
+    expect(failureFor(418, { error: "I'm a teapot" }, null, trigger).message).toBe(
+      "DumplingAI answered with an unexpected error (HTTP 418): I'm a teapot. The trigger tries again at its next check.",
+    );
+    expect(failureFor(500, { error: 'boom' }, null, { ...step, context: 'batch' }).message).toBe(
+      'DumplingAI had a problem on its side: boom. Try again later; if it keeps happening, contact DumplingAI support.',
+    );
+  });
+
+  it('keeps a detail with its added full stop within 250 characters, however long it is', () => {
+    for (let length = 100; length <= 260; length += 1) {
+      expect(failureFor(500, { error: 'x'.repeat(length) }, null, step).message.length).toBeLessThanOrEqual(
+        250,
+      );
+    }
+  });
+
   it('ends a detail DumplingAI sent without a full stop with one, so the advice reads as its own sentence', () => {
     expect(failureFor(400, { error: 'Invalid JSON in request body' }, null, step)).toEqual({
       kind: 'halt',
