@@ -1402,6 +1402,41 @@ describe('watching many creators in one trigger', () => {
     ]);
   });
 
+  it('keeps the samples’ page whole and dated now, photo posts too, before the editor gets its samples', async () => {
+    const written: unknown[] = [];
+    const { clock: moving, setTime } = fakeClock();
+    setTime(5_000);
+    nock(API).post(PATH).reply(200, readFixture('creators/photo-page'), JSON_TYPE);
+    await appTester(
+      (z: ZObject, b: Bundle) =>
+        pollCreators({ ...TRIGGER_SETUP, clock: moving })(
+          {
+            ...z,
+            cache: {
+              ...z.cache,
+              get: () => Promise.resolve(null),
+              // Written a moment later, as a real cache is.
+              set: (_key: string, value: unknown) =>
+                new Promise((resolve) =>
+                  setImmediate(() => {
+                    written.push(value);
+                    resolve(true);
+                  }),
+                ),
+            },
+          },
+          b as TriggerBundle,
+        ),
+      bundle({ creator: 'mika.travels', includePhotos: 'false' }, { isLoadingSample: true }),
+    );
+    expect(
+      written.map((value) => {
+        const { at, items } = value as { at: number; items: Item[] };
+        return [at, ids(items)];
+      }),
+    ).toEqual([[5_000, ['7477969281306526825', '7470000000000000010', '7465000000000000011']]]);
+  });
+
   it('speaks of two unknown accounts in the plural', async () => {
     roster({
       'gone.a': [404, '{"error":"TikTok user not found"}'],
