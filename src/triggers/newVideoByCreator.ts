@@ -294,9 +294,15 @@ export const pollCreators =
       clock,
     );
 
+    // Kept lists may come from a Zap that asked for another language: their pointers are made this
+    // Zap's. Posts fetched now carry this Zap's already (see lookUp), and replace them below.
     const lists = new Map<string, CreatorVideo[]>();
     for (const [index, last] of kept.entries())
-      if (last !== null) lists.set(handles[index] as string, last.items);
+      if (last !== null)
+        lists.set(
+          handles[index] as string,
+          last.items.map((item) => ({ ...item, transcript: transcriptPointer(z, item, language) })),
+        );
     const gone: string[] = [];
     const refused: string[] = [];
     const fetchedLists: { handle: string; last: Kept | null; posts: CreatorVideo[] }[] = [];
@@ -331,11 +337,7 @@ export const pollCreators =
       ),
     );
     if (failure !== null) throw failure;
-    // Kept lists may come from a Zap that asked for another language: every pointer is this Zap's.
-    const items = [...lists.values()]
-      .flat()
-      .filter((item) => photos || !item.isPhotoPost)
-      .map((item) => ({ ...item, transcript: transcriptPointer(z, item, language) }));
+    const items = [...lists.values()].flat().filter((item) => photos || !item.isPhotoPost);
     // Zapier's baseline takes every post: capped, it could leave out a creator's older posts,
     // which a later poll (with another creator's posts missing) would fire as new.
     return newestFirst(items, bundle.meta.isPopulatingDedupe ? Infinity : MAX_TRIGGER_ITEMS);
