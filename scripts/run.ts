@@ -28,7 +28,8 @@ export const userMessageFromCliError = (stderr: string): string | null => {
   return line === undefined ? null : userMessageOf(line.replace(/^\s*›\s+Error: /, '').trim());
 };
 
-interface Outcome {
+/** What Zapier's runner did: its exit status and what it printed. */
+export interface Outcome {
   code: number;
   stdout: string;
   stderr: string;
@@ -138,7 +139,10 @@ const NOTHING_FOUND: Readonly<Record<string, string>> = {
   new_video_by_creator: '\nThe creator has no posts yet: the trigger has nothing to start a Zap with.',
 };
 
-const invokeStep = ({ kind, step, input }: Job, env: NodeJS.ProcessEnv): Promise<Outcome> =>
+/** Runs a job's step, with `env` (the API address and the key as Zapier's runner reads them). */
+export type Invoke = (job: Job, env: NodeJS.ProcessEnv) => Promise<Outcome>;
+
+const invokeStep: Invoke = ({ kind, step, input }, env) =>
   new Promise((resolveOutcome, reject) => {
     const child = spawn(
       process.execPath,
@@ -156,40 +160,48 @@ const invokeStep = ({ kind, step, input }: Job, env: NodeJS.ProcessEnv): Promise
     });
   });
 
-const main = async (): Promise<number> => {
-  const args = process.argv.slice(2);
+/**
+ * The job `args` name, against the real API when `env` has DUMPLINGAI_API_KEY, otherwise against
+ * the sandbox; what it prints goes to the console. `invoke` is Zapier's CLI unless a test runs the
+ * step in its own process.
+ */
+export const main = async (
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  invoke: Invoke = invokeStep,
+): Promise<number> => {
   const hydrate = args.includes('--hydrate');
   const job = jobOf(args.filter((arg) => arg !== '--hydrate'));
-  const realKey = process.env.DUMPLINGAI_API_KEY?.trim() ?? '';
+  const realKey = env.DUMPLINGAI_API_KEY?.trim() ?? '';
   let sandbox: Sandbox | undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.DUMPLINGAI_API_KEY;
+  const stepEnv: NodeJS.ProcessEnv = { ...env };
+  delete stepEnv.DUMPLINGAI_API_KEY;
 
   if (realKey !== '') {
-    env.authData_apiKey = realKey;
+    stepEnv.authData_apiKey = realKey;
     console.log(
       'Using the real DumplingAI API (DUMPLINGAI_API_KEY is set). This lookup costs 1 credit if it succeeds.',
     );
   } else {
     sandbox = await startSandbox();
-    env.DUMPLINGAI_BASE_URL = sandbox.origin;
-    env.authData_apiKey = SANDBOX_API_KEY;
+    stepEnv.DUMPLINGAI_BASE_URL = sandbox.origin;
+    stepEnv.authData_apiKey = SANDBOX_API_KEY;
     console.log(
       `Using the local DumplingAI sandbox at ${sandbox.origin} (set DUMPLINGAI_API_KEY to use the real API).`,
     );
   }
   console.log(`${job.label}: ${Object.values(job.input).join(' ')}\n`);
-  const apiKey = env.authData_apiKey;
+  const apiKey = stepEnv.authData_apiKey;
 
   try {
-    const outcome = await invokeStep(job, env);
+    const outcome = await invoke(job, stepEnv);
     if (outcome.code === 0) {
       const transcript = job.step === 'get_tiktok_transcript' ? transcriptIn(outcome.stdout) : null;
       if (transcript !== null) console.log(`Transcript:\n\n${transcript}\n\nThe whole result:\n`);
       if (hydrate) {
         // Resolved in this process, against the same DumplingAI (the sandbox, or the real API).
-        process.env.DUMPLINGAI_BASE_URL = env.DUMPLINGAI_BASE_URL;
-        if (env.DUMPLINGAI_BASE_URL === undefined) delete process.env.DUMPLINGAI_BASE_URL;
+        process.env.DUMPLINGAI_BASE_URL = stepEnv.DUMPLINGAI_BASE_URL;
+        if (stepEnv.DUMPLINGAI_BASE_URL === undefined) delete process.env.DUMPLINGAI_BASE_URL;
         const resolve = await transcriptResolver(apiKey);
         // The app's log lines (rate limits) are for Zapier's monitoring, not this output.
         const log = console.log;
@@ -201,7 +213,7 @@ const main = async (): Promise<number> => {
         console.log(JSON.stringify(resolved, null, 2));
         return 0;
       }
-      process.stdout.write(outcome.stdout);
+      console.log(outcome.stdout.trimEnd());
       if (outcome.stdout.trim().endsWith('[]')) {
         console.log(
           NOTHING_FOUND[job.step] ??
@@ -220,4 +232,4 @@ const main = async (): Promise<number> => {
   }
 };
 
-if (require.main === module) runMain(main);
+if (require.main === module) runMain(() => main(process.argv.slice(2)));

@@ -22,7 +22,7 @@ afterEach(() => {
 
 // nock patches Node's own http module, which outlives this file's module registry. When files run
 // in one process (jest --runInBand, Stryker), an instance left installed would take the next
-// file's requests, so each file removes its own. (npm test gives each file a fresh worker too.)
+// file's requests, so each file removes its own.
 afterAll(() => {
   nock.restore();
 });

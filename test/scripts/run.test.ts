@@ -1,5 +1,6 @@
 import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox } from '../../sandbox/server';
 import { jobOf, transcriptIn, userMessageFromCliError } from '../../scripts/run';
+import { startInProcess } from './inProcess';
 import { built, npm } from './npm';
 
 describe('userMessageFromCliError', () => {
@@ -27,12 +28,14 @@ describe('userMessageFromCliError', () => {
 });
 
 // The README's main command, exactly as a user types it, with no key in the environment: its
-// `npm run build`, then the compiled dist/scripts/run.js. Two cases run it so (with no URL, and
-// `npm start -- <url>` failing with its exit status); the others run what it runs after the build,
-// dist/scripts/run.js on the same Node, with dist/ built once for the run (test/globalSetup.ts).
+// `npm run build`, then the compiled dist/scripts/run.js, which runs the step through Zapier's CLI.
+// Three cases run it so: two through npm (the sample, and an upstream error with its exit status),
+// one as built (dist/ is built once for the run, test/globalSetup.ts), for a message the CLI prints
+// plain. The others run the same script in this process, with Zapier's runner in this process too
+// (./inProcess.ts): each child would spend seconds of the two cores starting Node and the CLI.
 const npmStart = (args: string[], extraEnv: Record<string, string> = {}) =>
   npm(['start', '--silent', '--', ...args], extraEnv, 60_000);
-const start = (args: string[], extraEnv: Record<string, string> = {}) => built('run', args, extraEnv, 60_000);
+const start = (args: string[]) => built('run', args, {}, 60_000);
 
 describe('npm start (the main job) against the sandbox', () => {
   it('with no URL looks up the sample video and prints the step’s output', async () => {
@@ -66,7 +69,7 @@ describe('npm start (the main job) against the sandbox', () => {
 
 describe('npm start -- transcript', () => {
   it('prints the plain transcript first, then the step’s output', async () => {
-    const run = await start(['transcript', 'https://vm.tiktok.com/ZMhSandbox1/', 'es']);
+    const run = await startInProcess(['transcript', 'https://vm.tiktok.com/ZMhSandbox1/', 'es']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Get TikTok Transcript: https://vm.tiktok.com/ZMhSandbox1/ es');
     expect(run.stdout).toContain(
@@ -77,7 +80,10 @@ describe('npm start -- transcript', () => {
   }, 60_000);
 
   it('shows the quirky WebVTT handled: timing lines without blank lines, a lone -->, references, bad timings', async () => {
-    const run = await start(['transcript', 'https://www.tiktok.com/@garden.notes/video/7524919477404745385']);
+    const run = await startInProcess([
+      'transcript',
+      'https://www.tiktok.com/@garden.notes/video/7524919477404745385',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       'Transcript:\n\nHi everyone, welcome back to my kitchen & garden today we make dumplings\n\nfold, pleat, steam <3 repeat so first the dough then the filling © Lupita’s recipe ∉ any book season with salt & pepper\n\nenjoy!\n',
@@ -89,7 +95,7 @@ describe('npm start -- transcript', () => {
 
 describe('npm start -- creator and profile', () => {
   it('prints what the trigger returns, newest first, pinned posts in their place, an old one pinned left out', async () => {
-    const run = await start(['creator', '@dumpling.kitchen']);
+    const run = await startInProcess(['creator', '@dumpling.kitchen']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('New TikTok Video by Creator: @dumpling.kitchen');
     const output = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n['))) as {
@@ -106,14 +112,14 @@ describe('npm start -- creator and profile', () => {
   }, 60_000);
 
   it('prints the profile, and what a Zap user would see for a private creator’s posts', async () => {
-    const profile = await start(['profile', 'https://www.tiktok.com/@Mika.Travels?lang=en']);
+    const profile = await startInProcess(['profile', 'https://www.tiktok.com/@Mika.Travels?lang=en']);
     expect(profile.code).toBe(0);
     const [output] = JSON.parse(profile.stdout.slice(profile.stdout.indexOf('\n['))) as Record<
       string,
       unknown
     >[];
     expect(output).toMatchObject({ uniqueId: 'mika.travels', heartCount: 2100000, followerCount: 51200 });
-    const refused = await start(['creator', 'private.person']);
+    const refused = await startInProcess(['creator', 'private.person']);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain(
       'TikTok would not show the posts of @private.person: private, restricted, renamed or gone. Check the username on TikTok (creators can change it), or remove it from this trigger.',
@@ -126,7 +132,7 @@ describe('npm start -- creators and comments', () => {
     JSON.parse(stdout.slice(stdout.indexOf('\n['))) as unknown[];
 
   it('prints what Find TikTok Creator returns: page 1, best match first, search_user_name as uniqueId', async () => {
-    const run = await start(['creators', 'dumpling']);
+    const run = await startInProcess(['creators', 'dumpling']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Find TikTok Creator: dumpling\n');
     const output = resultsIn(run.stdout) as Record<string, unknown>[];
@@ -148,7 +154,7 @@ describe('npm start -- creators and comments', () => {
   }, 60_000);
 
   it('prints what Get TikTok Video Comments returns: three pages in one result, each comment once', async () => {
-    const run = await start(['comments', 'https://vm.tiktok.com/ZMhSandbox1/']);
+    const run = await startInProcess(['comments', 'https://vm.tiktok.com/ZMhSandbox1/']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Get TikTok Video Comments: https://vm.tiktok.com/ZMhSandbox1/\n');
     // The cid the sandbox sent as a bare JSON number, printed with every digit.
@@ -187,7 +193,7 @@ describe('npm start -- creators and comments', () => {
 
   it('prints the step’s message for a blank query, and exits non-zero', async () => {
     // A blank query, not an empty one: `creators ""` falls back to the sample query.
-    const run = await start(['creators', ' ']);
+    const run = await startInProcess(['creators', ' ']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(
       'The step failed. What a Zap user would see:\nEnter what to look for: a name, a username or words that describe the creators.',
@@ -198,7 +204,7 @@ describe('npm start -- creators and comments', () => {
   }, 60_000);
 
   it('prints the link check’s message for a link to another site, and exits non-zero', async () => {
-    const run = await start(['comments', 'https://example.com/x']);
+    const run = await startInProcess(['comments', 'https://example.com/x']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(
       "The step failed. What a Zap user would see:\nThat is not a link to a TikTok video. Paste the link of one video or photo post, such as https://www.tiktok.com/@user/video/<id> or https://vm.tiktok.com/<code>/, or the post's id.",
@@ -364,7 +370,7 @@ describe('npm start with DUMPLINGAI_API_KEY set', () => {
     // No network here: a sandbox started by the test stands in for the real API address.
     const api = await startSandbox();
     try {
-      const run = await start(['https://vm.tiktok.com/ZMhSandbox1/'], {
+      const run = await startInProcess(['https://vm.tiktok.com/ZMhSandbox1/'], {
         DUMPLINGAI_API_KEY: SANDBOX_API_KEY,
         DUMPLINGAI_BASE_URL: api.origin,
       });
@@ -383,7 +389,7 @@ describe('npm start with DUMPLINGAI_API_KEY set', () => {
 
 describe('npm start -- creator <several>, videos and --hydrate', () => {
   it('watches several creators in one trigger, merging their posts newest first', async () => {
-    const run = await start(['creator', 'bao.buns.daily,noodle_nights', 'kimchi.kyu']);
+    const run = await startInProcess(['creator', 'bao.buns.daily,noodle_nights', 'kimchi.kyu']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('New TikTok Video by Creator: bao.buns.daily,noodle_nights,kimchi.kyu');
     const items = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n['))) as {
@@ -398,7 +404,7 @@ describe('npm start -- creator <several>, videos and --hydrate', () => {
   }, 60_000);
 
   it('names the creator that cannot be watched', async () => {
-    const run = await start(['creator', 'bao.buns.daily,olive.oil.ollie']);
+    const run = await startInProcess(['creator', 'bao.buns.daily,olive.oil.ollie']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(
       'DumplingAI found no TikTok account @olive.oil.ollie, or could not see its posts. Check the username (creators can change it) and that the account is public, or remove it from this trigger.',
@@ -406,7 +412,7 @@ describe('npm start -- creator <several>, videos and --hydrate', () => {
   }, 60_000);
 
   it('lists a creator’s recent posts with Get TikTok Creator Videos', async () => {
-    const run = await start(['videos', '@dumpling.kitchen', '2']);
+    const run = await startInProcess(['videos', '@dumpling.kitchen', '2']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Get TikTok Creator Videos: @dumpling.kitchen 2');
     const [output] = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n['))) as {
@@ -420,11 +426,11 @@ describe('npm start -- creator <several>, videos and --hydrate', () => {
   }, 60_000);
 
   it('shows the transcript pointer by default, and with --hydrate the text a mapped field carries', async () => {
-    const plain = await start([]);
+    const plain = await startInProcess([]);
     expect(plain.code).toBe(0);
     const [video] = JSON.parse(plain.stdout.slice(plain.stdout.indexOf('\n['))) as { transcript: string }[];
     expect(video?.transcript).toMatch(/^hydrate\|\|\|.*"method":"hydrators\.transcript".*\|\|\|hydrate$/);
-    const hydrated = await start(['--hydrate']);
+    const hydrated = await startInProcess(['--hydrate']);
     expect(hydrated.code).toBe(0);
     expect(hydrated.stdout).toContain(
       'Each transcript field as a later step that maps it receives it (one lookup each):',

@@ -1,0 +1,59 @@
+import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
+
+import App from '../../index';
+import { main, type Invoke } from '../../scripts/run';
+import type { Run } from './npm';
+
+type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
+
+const appTester = zapier.createAppTester(App);
+
+/**
+ * Zapier's runner in this process, printing what `zapier-platform invoke` prints: the output as
+ * indented JSON, or a thrown error's message on a ` ›   Error: ` line. The step reads the API
+ * address from the environment, as it does under the CLI. A few cases in run.test.ts run the CLI
+ * itself, and prove that it prints so.
+ */
+const invokeInProcess: Invoke = async ({ kind, step, input }, env) => {
+  const steps: Partial<Record<string, { operation: unknown }>> =
+    kind === 'trigger' ? App.triggers : App.searches;
+  const { perform } = steps[step]?.operation as { perform: Perform };
+  process.env.DUMPLINGAI_BASE_URL = env.DUMPLINGAI_BASE_URL;
+  try {
+    const output = await appTester(perform, {
+      authData: { apiKey: env.authData_apiKey ?? '' },
+      inputData: input,
+      // What the CLI's invoke gives a step by default.
+      meta: {
+        isLoadingSample: false,
+        isPopulatingDedupe: false,
+        isFillingDynamicDropdown: false,
+        limit: -1,
+        page: 0,
+      },
+    });
+    return { code: 0, stdout: `${JSON.stringify(output, null, 2)}\n`, stderr: '' };
+  } catch (error) {
+    return { code: 1, stdout: '', stderr: ` ›   Error: ${(error as Error).message}\n` };
+  } finally {
+    delete process.env.DUMPLINGAI_BASE_URL;
+  }
+};
+
+/**
+ * `npm start -- <args>` as its compiled script runs it, in this process: what it printed to the
+ * console, and its exit code. `env` is the shell's environment (no key unless given).
+ */
+export const startInProcess = async (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> => {
+  // console.log is already a silent spy (test/e2e/setup.ts): its calls are what was printed.
+  const log = jest.spyOn(console, 'log');
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const logged = log.mock.calls.length;
+  const printed = (calls: unknown[][]) => calls.map((parts) => `${parts.join(' ')}\n`).join('');
+  try {
+    const code = await main(args, env, invokeInProcess);
+    return { code, stdout: printed(log.mock.calls.slice(logged)), stderr: printed(error.mock.calls) };
+  } finally {
+    error.mockRestore();
+  }
+};
