@@ -28,6 +28,15 @@ export const bundleFor = (
   inputData,
 });
 
+/** bundle.meta of a step run in a Zap, as the CLI's invoke gives it too: no sample, no dedupe baseline. */
+export const ZAP_META = {
+  isLoadingSample: false,
+  isPopulatingDedupe: false,
+  isFillingDynamicDropdown: false,
+  limit: -1,
+  page: 0,
+};
+
 /** The message a Zap user reads, from any error the app throws. */
 export const userMessage = (error: unknown): string =>
   userMessageOf(error instanceof Error ? error.message : String(error));

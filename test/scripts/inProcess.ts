@@ -1,12 +1,11 @@
-import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
 
 import App from '../../index';
+import { appTester, ZAP_META } from '../helpers';
 import { main, type Invoke } from '../../scripts/run';
 import type { Run } from './npm';
 
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
-
-const appTester = zapier.createAppTester(App);
 
 /**
  * Zapier's runner in this process, printing what `zapier-platform invoke` prints: the output as
@@ -23,14 +22,7 @@ const invokeInProcess: Invoke = async ({ kind, step, input }, env) => {
     const output = await appTester(perform, {
       authData: { apiKey: env.authData_apiKey ?? '' },
       inputData: input,
-      // What the CLI's invoke gives a step by default.
-      meta: {
-        isLoadingSample: false,
-        isPopulatingDedupe: false,
-        isFillingDynamicDropdown: false,
-        limit: -1,
-        page: 0,
-      },
+      meta: ZAP_META,
     });
     return { code: 0, stdout: `${JSON.stringify(output, null, 2)}\n`, stderr: '' };
   } catch (error) {

@@ -14,6 +14,7 @@ import {
   transcriptPointerFor,
   transcriptPointerOf,
   userMessage,
+  ZAP_META,
 } from '../helpers';
 import { fakeClock } from '../fakeClock';
 
@@ -28,14 +29,7 @@ type TriggerBundle = Parameters<ReturnType<typeof pollCreators>>[1];
 const bundle = (inputData: Record<string, unknown>, meta: Meta = {}): Partial<Bundle> => ({
   authData: { apiKey: API_KEY },
   inputData,
-  meta: {
-    isLoadingSample: false,
-    isPopulatingDedupe: false,
-    isFillingDynamicDropdown: false,
-    limit: -1,
-    page: 0,
-    ...meta,
-  } as Bundle['meta'],
+  meta: { ...ZAP_META, ...meta } as Bundle['meta'],
 });
 
 /** The trigger as Zapier runs it: the core finds the function in the app and runs its trigger checks. A fresh cache. */
