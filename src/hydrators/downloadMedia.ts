@@ -2,8 +2,9 @@ import type { Bundle, RawHttpResponse, ZObject } from 'zapier-platform-core';
 
 import { withPlainErrors } from '../dumplingai/errors';
 import { exchange } from '../dumplingai/exchange';
-import { LIMITS, MAX_FILE_BYTES, type Limits } from '../dumplingai/limits';
+import { MAX_FILE_BYTES } from '../dumplingai/limits';
 import { networkMessages } from '../dumplingai/messages';
+import { DEFAULT_SETUP, type StepSetup } from '../lookups/setup';
 import type { FlatTikTokVideo } from '../zapier/flatten';
 import {
   DOWNLOAD_HEADERS,
@@ -32,14 +33,14 @@ export const fileMessages = {
  * which never gets the DumplingAI key (see the middleware).
  */
 export const fetchMedia =
-  ({ limits }: { limits: Limits }) =>
+  ({ limits, clock }: Pick<StepSetup, 'limits' | 'clock'>) =>
   async (z: ZObject, bundle: Bundle): Promise<string> => {
     const { url, filename, contentType } = bundle.inputData;
     if (typeof url !== 'string' || typeof filename !== 'string' || typeof contentType !== 'string') {
       throw new z.errors.Error(fileMessages.badPointer, 'media_pointer_invalid', 400);
     }
     const expiry = expiresAt(url);
-    if (expiry !== null && expiry * 1000 <= Date.now()) {
+    if (expiry !== null && expiry * 1000 <= clock.now()) {
       throw new z.errors.Error(fileMessages.expired, 'media_expired', 410);
     }
     const file = await exchange<{ body: Buffer; type: string }, RawHttpResponse>(
@@ -81,7 +82,7 @@ export const fetchMedia =
     }
   };
 
-export const downloadMedia = withPlainErrors(fetchMedia({ limits: LIMITS }), 'file');
+export const downloadMedia = withPlainErrors(fetchMedia(DEFAULT_SETUP), 'file');
 
 /** A search may not stash files, so it returns pointers that Zapier resolves with downloadMedia. */
 export const filePointer = (z: ZObject, file: MediaFile | null): string | null =>

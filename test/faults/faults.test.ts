@@ -812,7 +812,7 @@ describe('Get TikTok Videos (Batch) under faults', () => {
 describe('the downloadMedia hydrator', () => {
   const download = (url: string, limits = ROOMY) =>
     attempt(() =>
-      run(withPlainErrors(fetchMedia({ limits })), {
+      run(withPlainErrors(fetchMedia({ ...DEFAULT_SETUP, limits })), {
         ...bundleFor({ url, filename: '1.mp4', contentType: 'video/mp4' }, KEY),
       }),
     );

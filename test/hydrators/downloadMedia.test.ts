@@ -3,7 +3,10 @@ import nock from 'nock';
 import { API, VIDEO_PATH, bundleFor, caught, run, searchVideo, userMessage } from '../helpers';
 import documented from '../fixtures/documented-example.json';
 import sparse from '../fixtures/sparse-video.json';
-import { downloadMedia } from '../../src/hydrators/downloadMedia';
+import { downloadMedia, fetchMedia } from '../../src/hydrators/downloadMedia';
+import { withPlainErrors } from '../../src/dumplingai/errors';
+import { DEFAULT_SETUP } from '../../src/lookups/setup';
+import { fakeClock } from '../fakeClock';
 import { expiresAt, imageFile, mediaFiles } from '../../src/zapier/media';
 import { flattenVideo } from '../../src/zapier/flatten';
 
@@ -179,15 +182,50 @@ describe('downloadMedia hydrator', () => {
     );
   });
 
-  it('says an expired address has expired, with no request', async () => {
-    const media = nock(CDN).get('/video/old.mp4').query(true).reply(200, 'x');
-    const error = await caught(() =>
-      run(downloadMedia, bundleFor({ ...file, url: `${CDN}/video/old.mp4?x-expires=1600000000` })),
-    );
-    expect(media.isDone()).toBe(false);
-    expect(userMessage(error)).toBe(
-      "This TikTok file address has expired (TikTok's addresses last a few hours), so it was not downloaded. Run the Get TikTok Video step again to get a fresh one, then replay this task.",
-    );
+  describe('an address that says when it expires (x-expires, in seconds)', () => {
+    const url = `${CDN}/video/old.mp4?x-expires=1752206400`;
+    /** The hydrator as Zapier runs it, with the time at `nowMs`. */
+    const downloadAt = (nowMs: number) => {
+      const { clock, setTime } = fakeClock();
+      setTime(nowMs);
+      return withPlainErrors(fetchMedia({ ...DEFAULT_SETUP, clock }), 'file');
+    };
+
+    it.each([
+      ['at the second it expires', 1752206400000],
+      ['a day after', 1752292800000],
+    ])('is refused %s, with no request, as expired', async (_when, nowMs) => {
+      const media = nock(CDN).get('/video/old.mp4').query(true).reply(200, 'x');
+      const error = await caught(() => run(downloadAt(nowMs), bundleFor({ ...file, url })));
+      expect(media.isDone()).toBe(false);
+      expect(JSON.parse(error.message)).toEqual({
+        message:
+          "This TikTok file address has expired (TikTok's addresses last a few hours), so it was not downloaded. Run the Get TikTok Video step again to get a fresh one, then replay this task.",
+        code: 'media_expired',
+        status: 410,
+      });
+    });
+
+    it('is asked for a millisecond before it expires', async () => {
+      // A function outside the app may not stash a file, so TikTok's answer here is a 404.
+      const media = nock(CDN).get('/video/old.mp4').query(true).reply(404, 'Not Found');
+      const error = await caught(() => run(downloadAt(1752206399999), bundleFor({ ...file, url })));
+      expect(media.isDone()).toBe(true);
+      expect(userMessage(error)).toBe(
+        "This TikTok file address no longer works (HTTP 404); TikTok's addresses expire after a while. Run the Get TikTok Video step again to get a fresh one, then replay this task.",
+      );
+    });
+
+    it('is refused by the step Zapier runs, on the real clock, once it has expired', async () => {
+      const media = nock(CDN).get('/video/old.mp4').query(true).reply(200, 'x');
+      const error = await caught(() =>
+        run(downloadMedia, bundleFor({ ...file, url: `${CDN}/video/old.mp4?x-expires=1600000000` })),
+      );
+      expect(media.isDone()).toBe(false);
+      expect(userMessage(error)).toBe(
+        "This TikTok file address has expired (TikTok's addresses last a few hours), so it was not downloaded. Run the Get TikTok Video step again to get a fresh one, then replay this task.",
+      );
+    });
   });
 
   it('refuses a file announced above 100 MB before reading it', async () => {
