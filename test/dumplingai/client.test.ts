@@ -211,15 +211,25 @@ describe('fetchVideoAnswer', () => {
     });
   });
 
-  it('calls a 404 whose body arrived damaged a failed connection, which costs nothing to try again', async () => {
-    const scope = damaged(404);
+  it('calls a 299 whose body arrived damaged answered, as any 2xx (DumplingAI has charged)', async () => {
+    const scope = damaged(299);
     const error = await caught(() => answer());
     expect(scope.isDone()).toBe(true);
-    expect([error.name, userMessage(error)]).toEqual([
-      'ThrottledError',
-      'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.',
-    ]);
+    expect(JSON.parse(error.message)).toMatchObject({ code: 'answered_unreadable', status: 299 });
   });
+
+  it.each([300, 404])(
+    'calls a %i whose body arrived damaged a failed connection, which costs nothing to try again',
+    async (status) => {
+      const scope = damaged(status);
+      const error = await caught(() => answer());
+      expect(scope.isDone()).toBe(true);
+      expect([error.name, userMessage(error)]).toEqual([
+        'ThrottledError',
+        'Could not reach DumplingAI: the connection failed or was cut off before any answer, so nothing was charged. Zapier will retry this step in about 60 seconds; nothing needs to change.',
+      ]);
+    },
+  );
 
   it('calls a 200 whose body stalls past the deadline answered (DumplingAI has charged), so nothing asks again', async () => {
     const body = new PassThrough();
