@@ -48,6 +48,8 @@ describe('checkCreator', () => {
     ['\u200B@\u00A0', `No TikTok creator was entered. ${WHAT_WORKS}`],
     ['tiktok.com/', `That is not a TikTok profile link. ${WHAT_WORKS}`],
     ['@dumpling.kitchen/liked', `That is not a TikTok profile link. ${WHAT_WORKS}`],
+    // Only a name that starts with @ loses a trailing slash: this is read as a (broken) address.
+    ['mika@travels/', `That is not a TikTok profile link. ${WHAT_WORKS}`],
     ['@', `No TikTok creator was entered. ${WHAT_WORKS}`],
     [undefined, `No TikTok creator was entered. ${WHAT_WORKS}`],
     [42, `No TikTok creator was entered. ${WHAT_WORKS}`],
@@ -224,6 +226,11 @@ describe('checkCreators', () => {
     expect(checkCreators(`a.b,${'x'.repeat(60)}`, 25)).toEqual({
       ok: false,
       message: `"${'x'.repeat(39)}…" is not a TikTok creator. ${WHAT}`,
+    });
+    // 40 characters are quoted whole.
+    expect(checkCreators(`a.b,${'y'.repeat(40)}`, 25)).toEqual({
+      ok: false,
+      message: `"yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy" is not a TikTok creator. ${WHAT}`,
     });
   });
 
