@@ -53,8 +53,9 @@ describe('mentionsOf', () => {
     ).toBe('sakura.eats, chef.lupita');
   });
 
-  it('trims pasted spaces and every leading @', () => {
+  it('trims pasted spaces and every leading @, and only those', () => {
     expect(mentionsOf([{ userUniqueId: ' @@chef.lupita ' }])).toBe('chef.lupita');
+    expect(mentionsOf([{ userUniqueId: 'chef@lupita' }])).toBe('chef@lupita');
   });
 
   it('skips a mention whose name is only spaces', () => {
