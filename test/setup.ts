@@ -20,9 +20,9 @@ afterEach(() => {
   if (seen.length > 0) throw new Error(`Requests no nock interceptor answered: ${seen.join(', ')}`);
 });
 
-// nock patches Node's own http module, which outlives this file's module registry. When files run
-// in one process (jest --runInBand, Stryker), an instance left installed would take the next
-// file's requests, so each file removes its own.
+// nock patches Node's own http module, which outlives this file's module registry. Files share a
+// worker process (npm test's two workers, jest --runInBand, Stryker), where an instance left
+// installed would take the next file's requests, so each file removes its own.
 afterAll(() => {
   nock.restore();
 });

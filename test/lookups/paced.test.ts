@@ -20,7 +20,7 @@ describe('realClock', () => {
     expect(timers()).toBe(before);
   });
 
-  it('leaves no listener on a signal that outlives the wait (a batch’s signal sees many waits)', async () => {
+  it('leaves no listener on a signal that outlives the wait', async () => {
     const wake = new AbortController();
     await realClock.sleep(1, wake.signal);
     await realClock.sleep(1, wake.signal);

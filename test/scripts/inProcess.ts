@@ -17,7 +17,9 @@ const invokeInProcess: Invoke = async ({ kind, step, input }, env) => {
   const steps: Partial<Record<string, { operation: unknown }>> =
     kind === 'trigger' ? App.triggers : App.searches;
   const { perform } = steps[step]?.operation as { perform: Perform };
-  process.env.DUMPLINGAI_BASE_URL = env.DUMPLINGAI_BASE_URL;
+  // Unset stays unset (the default API), as in the CLI's own process.
+  if (env.DUMPLINGAI_BASE_URL === undefined) delete process.env.DUMPLINGAI_BASE_URL;
+  else process.env.DUMPLINGAI_BASE_URL = env.DUMPLINGAI_BASE_URL;
   try {
     const output = await appTester(perform, {
       authData: { apiKey: env.authData_apiKey ?? '' },
@@ -33,19 +35,27 @@ const invokeInProcess: Invoke = async ({ kind, step, input }, env) => {
 };
 
 /**
- * `npm start -- <args>` as its compiled script runs it, in this process: what it printed to the
- * console, and its exit code. `env` is the shell's environment (no key unless given).
+ * What `npm start -- <args>` runs after its build, from the TypeScript sources and in this process:
+ * what it printed to the console, and its exit code. `env` is the shell's environment (no key
+ * unless given); `invoke` stands in for Zapier's runner (this process's, unless a case needs
+ * another).
  */
-export const startInProcess = async (args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> => {
+export const startInProcess = async (
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  invoke: Invoke = invokeInProcess,
+): Promise<Run> => {
   // console.log is already a silent spy (test/e2e/setup.ts): its calls are what was printed.
   const log = jest.spyOn(console, 'log');
   const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   const logged = log.mock.calls.length;
   const printed = (calls: unknown[][]) => calls.map((parts) => `${parts.join(' ')}\n`).join('');
   try {
-    const code = await main(args, env, invokeInProcess);
+    const code = await main(args, env, invoke);
     return { code, stdout: printed(log.mock.calls.slice(logged)), stderr: printed(error.mock.calls) };
   } finally {
     error.mockRestore();
+    // --hydrate points this process at the sandbox it has closed by now; the next case starts clean.
+    delete process.env.DUMPLINGAI_BASE_URL;
   }
 };

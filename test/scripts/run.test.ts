@@ -1,4 +1,4 @@
-import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox } from '../../sandbox/server';
+import { SANDBOX_API_KEY, SAMPLE_VIDEO_URL, startSandbox, type Sandbox } from '../../sandbox/server';
 import { jobOf, transcriptIn, userMessageFromCliError } from '../../scripts/run';
 import { startInProcess } from './inProcess';
 import { built, npm } from './npm';
@@ -366,25 +366,66 @@ describe('jobOf and transcriptIn', () => {
 });
 
 describe('npm start with DUMPLINGAI_API_KEY set', () => {
-  it('uses that key against the configured API instead of starting the sandbox', async () => {
-    // No network here: a sandbox started by the test stands in for the real API address.
-    const api = await startSandbox();
-    try {
-      const run = await startInProcess(['https://vm.tiktok.com/ZMhSandbox1/'], {
-        DUMPLINGAI_API_KEY: SANDBOX_API_KEY,
-        DUMPLINGAI_BASE_URL: api.origin,
-      });
-      expect(run.code).toBe(0);
-      expect(run.stdout).toContain('Using the real DumplingAI API (DUMPLINGAI_API_KEY is set)');
-      expect(run.stdout).not.toContain('local DumplingAI sandbox');
-      expect(run.stdout).not.toContain(SANDBOX_API_KEY);
-      expect(api.requests).toEqual([
-        { method: 'POST', path: '/api/v1/get-tiktok-video', authorized: true, hadAuthorizationHeader: true },
-      ]);
-    } finally {
-      await api.close();
-    }
-  }, 60_000);
+  // No network here: a sandbox started by the test stands in for the real API address.
+  let api: Sandbox;
+  beforeEach(async () => {
+    api = await startSandbox();
+  });
+  afterEach(() => api.close());
+
+  it('uses that key, trimmed, against the configured API instead of starting the sandbox', async () => {
+    const run = await startInProcess(['https://vm.tiktok.com/ZMhSandbox1/'], {
+      DUMPLINGAI_API_KEY: `  ${SANDBOX_API_KEY}\n`,
+      DUMPLINGAI_BASE_URL: api.origin,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Using the real DumplingAI API (DUMPLINGAI_API_KEY is set)');
+    expect(run.stdout).not.toContain('local DumplingAI sandbox');
+    expect(run.stdout).not.toContain(SANDBOX_API_KEY);
+    expect(api.requests).toEqual([
+      { method: 'POST', path: '/api/v1/get-tiktok-video', authorized: true, hadAuthorizationHeader: true },
+    ]);
+  });
+
+  it('takes a blank key for none, and uses the sandbox', async () => {
+    const run = await startInProcess(['https://vm.tiktok.com/ZMhSandbox1/'], { DUMPLINGAI_API_KEY: ' \n' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Using the local DumplingAI sandbox at http:\/\/127\.0\.0\.1:\d+ /);
+    expect(api.requests).toEqual([]);
+  });
+
+  it('sends that key and no other: a wrong one is refused as the Zap user would be told', async () => {
+    const run = await startInProcess(['https://vm.tiktok.com/ZMhSandbox1/'], {
+      DUMPLINGAI_API_KEY: 'sk_wrong_key_0000',
+      DUMPLINGAI_BASE_URL: api.origin,
+    });
+    expect(run.code).toBe(1);
+    expect(api.requests).toEqual([
+      { method: 'POST', path: '/api/v1/get-tiktok-video', authorized: false, hadAuthorizationHeader: true },
+    ]);
+    expect(run.stderr).toMatch(
+      /^The step failed\. What a Zap user would see:\nYour DumplingAI API key is invalid or inactive\. /,
+    );
+    expect(run.stderr).not.toContain('sk_wrong_key_0000');
+  });
+});
+
+describe('npm start: what it prints besides the step’s output', () => {
+  it('says a step that found nothing found nothing', async () => {
+    const run = await startInProcess(['https://www.tiktok.com/@sandbox/video/7000000000000000404']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '[]\n\nNo video was found at that address: the step returns nothing, and Zapier treats it as "nothing found".\n',
+    );
+  });
+
+  it('prints what Zapier’s runner printed when it names no error a Zap user would see', async () => {
+    const crashed = () =>
+      Promise.resolve({ code: 2, stdout: '', stderr: 'Error: Cannot find module ./index.js\n' });
+    const run = await startInProcess([], {}, crashed);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('Error: Cannot find module ./index.js\n\n');
+  });
 });
 
 describe('npm start -- creator <several>, videos and --hydrate', () => {
@@ -428,6 +469,8 @@ describe('npm start -- creator <several>, videos and --hydrate', () => {
   it('shows the transcript pointer by default, and with --hydrate the text a mapped field carries', async () => {
     const plain = await startInProcess([]);
     expect(plain.code).toBe(0);
+    // Only Get TikTok Transcript prints its text first.
+    expect(plain.stdout).not.toContain('Transcript:');
     const [video] = JSON.parse(plain.stdout.slice(plain.stdout.indexOf('\n['))) as { transcript: string }[];
     expect(video?.transcript).toMatch(/^hydrate\|\|\|.*"method":"hydrators\.transcript".*\|\|\|hydrate$/);
     const hydrated = await startInProcess(['--hydrate']);

@@ -50,6 +50,9 @@ describe('checkCreator', () => {
     ['@dumpling.kitchen/liked', `That is not a TikTok profile link. ${WHAT_WORKS}`],
     // Only a name that starts with @ loses a trailing slash: this is read as a (broken) address.
     ['mika@travels/', `That is not a TikTok profile link. ${WHAT_WORKS}`],
+    // A lone @ with slashes names nobody, and is read as a (broken) address too.
+    ['@/', `That is not a TikTok profile link. ${WHAT_WORKS}`],
+    ['@//', `That is not a TikTok profile link. ${WHAT_WORKS}`],
     ['@', `No TikTok creator was entered. ${WHAT_WORKS}`],
     [undefined, `No TikTok creator was entered. ${WHAT_WORKS}`],
     [42, `No TikTok creator was entered. ${WHAT_WORKS}`],
