@@ -4,7 +4,8 @@ import { getTikTokVideo } from '../../src/searches/getTikTokVideo';
 import documented from '../fixtures/documented-example.json';
 import { isTitleCase } from '../helpers';
 import { flattenVideo } from '../../src/zapier/flatten';
-import { outputFields, type OutputField } from '../../src/zapier/outputFields';
+import { asLineItems, outputFields, type OutputField } from '../../src/zapier/outputFields';
+import { getTikTokCreatorVideos } from '../../src/searches/getTikTokCreatorVideos';
 
 const typeOf = (value: unknown): string => (typeof value === 'number' ? 'number' : typeof value);
 
@@ -140,5 +141,31 @@ describe('the sample', () => {
       const tag = entry.hashtagName === null ? `@${entry.userUniqueId ?? ''}` : `#${entry.hashtagName}`;
       expect(sample.desc.slice(entry.start, entry.end)).toBe(tag);
     }
+  });
+});
+
+describe('a video’s fields as line items', () => {
+  it('puts each field under the list, and leaves out fields that are line items already', () => {
+    expect(
+      asLineItems('videos', [
+        { key: 'id', label: 'Video ID', type: 'string' },
+        { key: 'images[]url', label: 'Image URL', type: 'string' },
+        { key: 'createTime', label: 'Created At (Unix Time)', type: 'number' },
+      ]),
+    ).toEqual([
+      { key: 'videos[]id', label: 'Video ID', type: 'string' },
+      { key: 'videos[]createTime', label: 'Created At (Unix Time)', type: 'number' },
+    ]);
+  });
+
+  it.each([
+    ['Get TikTok Videos', getTikTokVideos],
+    ['Get TikTok Creator Videos', getTikTokCreatorVideos],
+  ])('are declared by %s, which Zaps map by key', (_step, step) => {
+    const keys = (step.operation.outputFields as readonly OutputField[]).map((field) => field.key);
+    expect(keys).toEqual(
+      expect.arrayContaining(['videos[]id', 'videos[]url', 'videos[]desc', 'videos[]transcript']),
+    );
+    expect(keys.filter((key) => key.startsWith('videos[]images[]'))).toEqual([]);
   });
 });
