@@ -193,3 +193,12 @@ describe('Get TikTok Transcript', () => {
     ]);
   });
 });
+
+describe('Get TikTok Transcript’s sample', () => {
+  it('names its video by its creator’s link', () => {
+    expect(getTikTokTranscript.operation.sample).toMatchObject({
+      url: 'https://www.tiktok.com/@garden.notes/video/7524919477404745385',
+      videoId: '7524919477404745385',
+    });
+  });
+});
