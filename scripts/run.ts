@@ -114,6 +114,12 @@ export const transcriptIn = (stdout: string): string | null => {
   return typeof first?.transcript === 'string' ? first.transcript : null;
 };
 
+/** Points the app in this process at `baseUrl`, or at DumplingAI's own address when it is unset. */
+export const useApiAddress = (baseUrl: string | undefined): void => {
+  if (baseUrl === undefined) delete process.env.DUMPLINGAI_BASE_URL;
+  else process.env.DUMPLINGAI_BASE_URL = baseUrl;
+};
+
 /**
  * Resolves transcript pointers through the app, as Zapier does for a step that maps the field.
  * The core is loaded here, told it runs locally, so it prints none of its production logging.
@@ -200,8 +206,7 @@ export const main = async (
       if (transcript !== null) console.log(`Transcript:\n\n${transcript}\n\nThe whole result:\n`);
       if (hydrate) {
         // Resolved in this process, against the same DumplingAI (the sandbox, or the real API).
-        process.env.DUMPLINGAI_BASE_URL = stepEnv.DUMPLINGAI_BASE_URL;
-        if (stepEnv.DUMPLINGAI_BASE_URL === undefined) delete process.env.DUMPLINGAI_BASE_URL;
+        useApiAddress(stepEnv.DUMPLINGAI_BASE_URL);
         const resolve = await transcriptResolver(apiKey);
         // The app's log lines (rate limits) are for Zapier's monitoring, not this output.
         const log = console.log;

@@ -178,7 +178,6 @@ export const TRIGGER_SETUP: Readonly<StepSetup> = Object.freeze({
   paging: Object.freeze({ ...DEFAULT_SETUP.paging, maxPages: CATCH_UP_PAGES }),
 });
 
-/** Whether a creator's new posts reach back to the newest post of the list kept last time. */
 /** The time of the newest post the Zap surely got from a kept list; null when it cannot tell. */
 const shownBy = (last: Kept | null): number | null => {
   if (last === null) return null;

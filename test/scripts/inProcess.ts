@@ -2,7 +2,7 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 
 import App from '../../index';
 import { appTester, ZAP_META } from '../helpers';
-import { main, type Invoke } from '../../scripts/run';
+import { main, useApiAddress, type Invoke } from '../../scripts/run';
 import type { Run } from './npm';
 
 type Perform = (z: ZObject, bundle: Bundle) => Promise<unknown>;
@@ -17,9 +17,8 @@ const invokeInProcess: Invoke = async ({ kind, step, input }, env) => {
   const steps: Partial<Record<string, { operation: unknown }>> =
     kind === 'trigger' ? App.triggers : App.searches;
   const { perform } = steps[step]?.operation as { perform: Perform };
-  // Unset stays unset (the default API), as in the CLI's own process.
-  if (env.DUMPLINGAI_BASE_URL === undefined) delete process.env.DUMPLINGAI_BASE_URL;
-  else process.env.DUMPLINGAI_BASE_URL = env.DUMPLINGAI_BASE_URL;
+  // As the CLI's own process reads it; startInProcess clears it again when the run ends.
+  useApiAddress(env.DUMPLINGAI_BASE_URL);
   try {
     const output = await appTester(perform, {
       authData: { apiKey: env.authData_apiKey ?? '' },
@@ -29,8 +28,6 @@ const invokeInProcess: Invoke = async ({ kind, step, input }, env) => {
     return { code: 0, stdout: `${JSON.stringify(output, null, 2)}\n`, stderr: '' };
   } catch (error) {
     return { code: 1, stdout: '', stderr: ` ›   Error: ${(error as Error).message}\n` };
-  } finally {
-    delete process.env.DUMPLINGAI_BASE_URL;
   }
 };
 
@@ -55,7 +52,8 @@ export const startInProcess = async (
     return { code, stdout: printed(log.mock.calls.slice(logged)), stderr: printed(error.mock.calls) };
   } finally {
     error.mockRestore();
-    // --hydrate points this process at the sandbox it has closed by now; the next case starts clean.
+    // The step, and --hydrate after it, pointed this process at a sandbox closed by now: the next
+    // case starts clean.
     delete process.env.DUMPLINGAI_BASE_URL;
   }
 };
